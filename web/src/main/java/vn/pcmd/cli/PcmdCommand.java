@@ -1,0 +1,149 @@
+package vn.pcmd.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code pcmd}: every subcommand of the warehouse, one line each in {@code --help}. */
+@Command(
+        name = "pcmd",
+        mixinStandardHelpOptions = true,
+        versionProvider = PcmdCommand.Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "PCMD Warehouse — kho dữ liệu Chương trình phòng, chống mại dâm (PCMD analytics warehouse)",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+                PcmdCommand.Demo.class,
+                PcmdCommand.Generate.class,
+                PcmdCommand.Template.class,
+                PcmdCommand.Ingest.class,
+                PcmdCommand.Jobs.class,
+                PcmdCommand.Query.class,
+                PcmdCommand.Export.class,
+                PcmdCommand.Report.class,
+                PcmdCommand.Serve.class,
+                CatalogCommand.class,
+                UnitsCommand.class,
+                PcmdCommand.User.class,
+        },
+        footer = {"", "Mỗi lệnh có --help. Each command has --help, e.g. ./pcmd units --help"})
+public final class PcmdCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        // no subcommand: show what there is rather than do nothing
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return Main.EXIT_USAGE;
+    }
+
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = PcmdCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"PCMD Warehouse " + (version == null ? "(development build)" : version)};
+        }
+    }
+
+    /** A subcommand whose issue has not landed yet: it says so plainly and fails, rather than pretend. */
+    abstract static class NotYetAvailable implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        private final String plannedIn;
+
+        NotYetAvailable(String plannedIn) {
+            this.plannedIn = plannedIn;
+        }
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getErr().println(Messages.get("cli.notAvailable", spec.name(), plannedIn));
+            return 1;
+        }
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true,
+            description = "Chạy minh họa trọn chuỗi cho một tỉnh (demo on one province)")
+    static final class Demo extends NotYetAvailable {
+        Demo() {
+            super("issue #4, #6");
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Sinh biểu mẫu giả lập đã điền (synthetic filled forms)")
+    static final class Generate extends NotYetAvailable {
+        Generate() {
+            super("issue #3");
+        }
+    }
+
+    @Command(name = "template", mixinStandardHelpOptions = true,
+            description = "Tạo biểu mẫu trống IA/IIA cho một đơn vị (blank form .xlsx)")
+    static final class Template extends NotYetAvailable {
+        Template() {
+            super("issue #3");
+        }
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Kiểm tra và nạp biểu mẫu vào kho (validate, load forms)")
+    static final class Ingest extends NotYetAvailable {
+        Ingest() {
+            super("issue #3");
+        }
+    }
+
+    @Command(name = "jobs", mixinStandardHelpOptions = true,
+            description = "Chạy các tác vụ phân tích (run the analytics jobs)")
+    static final class Jobs extends NotYetAvailable {
+        Jobs() {
+            super("issue #4");
+        }
+    }
+
+    @Command(name = "query", mixinStandardHelpOptions = true,
+            description = "Truy vấn SQL trên kho dữ liệu (ad-hoc SQL)")
+    static final class Query extends NotYetAvailable {
+        Query() {
+            super("issue #4");
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Xuất dữ liệu tổng hợp CSV/XLSX/Parquet (export datasets)")
+    static final class Export extends NotYetAvailable {
+        Export() {
+            super("issue #4");
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Lập biểu tổng hợp số liệu của một đơn vị (official report)")
+    static final class Report extends NotYetAvailable {
+        Report() {
+            super("issue #4");
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Mở trang web biểu đồ (serve the leaders' site)")
+    static final class Serve extends NotYetAvailable {
+        Serve() {
+            super("issue #6");
+        }
+    }
+
+    @Command(name = "user", mixinStandardHelpOptions = true,
+            description = "Quản lý tài khoản trang web (manage site accounts)")
+    static final class User extends NotYetAvailable {
+        User() {
+            super("issue #6");
+        }
+    }
+}
