@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
                 PcmdCommand.Demo.class,
                 PcmdCommand.Generate.class,
                 PcmdCommand.Template.class,
-                PcmdCommand.Ingest.class,
+                IngestCommand.class,
                 PcmdCommand.Jobs.class,
                 PcmdCommand.Query.class,
                 PcmdCommand.Export.class,
@@ -87,14 +87,6 @@ public final class PcmdCommand implements Callable<Integer> {
             description = "Tạo biểu mẫu trống IA/IIA cho một đơn vị (blank form .xlsx)")
     static final class Template extends NotYetAvailable {
         Template() {
-            super("issue #3");
-        }
-    }
-
-    @Command(name = "ingest", mixinStandardHelpOptions = true,
-            description = "Kiểm tra và nạp biểu mẫu vào kho (validate, load forms)")
-    static final class Ingest extends NotYetAvailable {
-        Ingest() {
             super("issue #3");
         }
     }

@@ -1,0 +1,118 @@
+package vn.pcmd.ingest.warehouse;
+
+import vn.pcmd.ingest.Fact;
+import vn.pcmd.ingest.Issue;
+import vn.pcmd.ingest.Submission;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Streams the submissions accepted in one run into a staged batch, so a national run never holds the country in
+ * memory, and commits them together at the end. Not thread-safe: one writer per run, fed in input order.
+ */
+public final class BatchWriter implements AutoCloseable {
+    private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final Warehouse warehouse;
+    private final String period;
+    private final Instant receivedAt;
+    private final int sequence;
+    private final String batchId;
+    private Path staging;
+    private ParquetTable.Writer facts;
+    private ParquetTable.Writer submissions;
+    private ParquetTable.Writer issues;
+    private final List<BatchManifest.SubmissionEntry> entries = new ArrayList<>();
+    private boolean finished;
+
+    /** Must be created under the warehouse's write lock, which fixes the batch's sequence number. */
+    public BatchWriter(Warehouse warehouse, String period, Instant receivedAt) {
+        this.warehouse = warehouse;
+        this.period = period;
+        this.receivedAt = receivedAt;
+        this.sequence = warehouse.nextBatchSequence();
+        this.batchId = String.format("%06d-%s", sequence, BATCH_TIME.format(receivedAt));
+    }
+
+    public String batchId() {
+        return batchId;
+    }
+
+    /** Adds an accepted submission; {@code supersedes} is the sender's current submission, if any. */
+    public String add(Submission submission, Optional<String> supersedes) throws IOException {
+        if (staging == null) {
+            staging = warehouse.newStagingDirectory(batchId);
+            facts = WarehouseTables.FACTS.open(staging.resolve(Warehouse.FACTS_FILE));
+            submissions = WarehouseTables.SUBMISSIONS.open(staging.resolve(Warehouse.SUBMISSIONS_FILE));
+            issues = WarehouseTables.ISSUES.open(staging.resolve(Warehouse.ISSUES_FILE));
+        }
+        int submissionSequence = entries.size() + 1;
+        String submissionId = batchId + "-" + String.format("%05d", submissionSequence);
+        String agency = submission.agency().orElse(null);
+        for (Fact fact : submission.facts()) {
+            facts.write(batchId, submissionId, submission.unitCode(), submission.unitLevel().code(), submission.provinceCode(), submission.form().name(), agency,
+                    fact.indicatorCode(), fact.year(), fact.value(), submission.period(), submission.sourceFile(), fact.sheet(), fact.cell());
+        }
+        List<Integer> years = List.copyOf(submission.yearsReported());
+        submissions.write(submissionId, batchId, sequence, submissionSequence, submission.unitCode(), submission.unitName(), submission.unitLevel().code(),
+                submission.provinceCode(), submission.form().name(), agency, submission.period(),
+                years.stream().map(String::valueOf).collect(Collectors.joining(",")), years.get(0), years.get(years.size() - 1),
+                submission.facts().size(), submission.warnings().size(), submission.sourceFile(), submission.sha256(), submission.sheet(),
+                submission.submittedOn().orElse(null), receivedAt, supersedes.orElse(null));
+        for (Issue issue : submission.warnings()) {
+            issues.write(batchId, submissionId, issue.code().name(), issue.code().severity().name(), issue.file(), issue.sheet().orElse(null),
+                    issue.cell().orElse(null), issue.indicatorCode().orElse(null), issue.year().orElse(null), issue.messageVi(), issue.messageEn());
+        }
+        entries.add(new BatchManifest.SubmissionEntry(submissionId, submission.key(), submission.sourceFile(), submission.sha256(), submission.facts().size(), years));
+        return submissionId;
+    }
+
+    public int submissionCount() {
+        return entries.size();
+    }
+
+    public long factCount() {
+        return facts == null ? 0 : facts.rows();
+    }
+
+    /** Commits the batch; returns its directory, or empty if nothing was added (the warehouse is left untouched). */
+    public Optional<Path> commit() throws IOException {
+        finished = true;
+        if (staging == null) {
+            return Optional.empty();
+        }
+        long factCount = facts.rows();
+        closeWriters();
+        Warehouse.writeManifest(staging, new BatchManifest(batchId, sequence, receivedAt.toString(), period, factCount, entries));
+        return Optional.of(warehouse.commit(staging, batchId));
+    }
+
+    private void closeWriters() throws IOException {
+        try (ParquetTable.Writer first = facts; ParquetTable.Writer second = submissions; ParquetTable.Writer third = issues) {
+            // closed in reverse order by try-with-resources
+        }
+    }
+
+    /** Abandons an uncommitted batch (an error mid-run): staging is removed and the warehouse stays as it was. */
+    @Override
+    public void close() throws IOException {
+        if (finished || staging == null) {
+            return;
+        }
+        finished = true;
+        try {
+            closeWriters();
+        }
+        finally {
+            warehouse.abandon(staging);
+        }
+    }
+}

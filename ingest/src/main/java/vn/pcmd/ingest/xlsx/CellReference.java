@@ -1,0 +1,40 @@
+package vn.pcmd.ingest.xlsx;
+
+/** A1-style cell addresses, 0-based columns and 1-based rows as spreadsheets show them. */
+public final class CellReference {
+    private CellReference() {}
+
+    public static String format(int row, int column) {
+        return columnName(column) + row;
+    }
+
+    public static String columnName(int column) {
+        StringBuilder name = new StringBuilder();
+        for (int remaining = column + 1; remaining > 0; remaining = (remaining - 1) / 26) {
+            name.insert(0, (char) ('A' + (remaining - 1) % 26));
+        }
+        return name.toString();
+    }
+
+    /** Parses "C8" into {row 8, column 2}; returns null if the text is not an address. */
+    static int[] parse(String reference) {
+        int index = 0;
+        int column = 0;
+        while (index < reference.length() && Character.isLetter(reference.charAt(index))) {
+            column = column * 26 + (Character.toUpperCase(reference.charAt(index)) - 'A' + 1);
+            index++;
+        }
+        if (index == 0 || index == reference.length() || column > 16_384) {
+            return null;
+        }
+        int row = 0;
+        for (; index < reference.length(); index++) {
+            char digit = reference.charAt(index);
+            if (digit < '0' || digit > '9' || row > 1_048_576) {
+                return null;
+            }
+            row = row * 10 + (digit - '0');
+        }
+        return new int[] {row, column - 1};
+    }
+}

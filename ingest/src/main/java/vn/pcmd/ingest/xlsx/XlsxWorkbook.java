@@ -1,0 +1,488 @@
+package vn.pcmd.ingest.xlsx;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * A minimal, defensive reader of .xlsx workbooks: the zip's central directory, {@code xl/workbook.xml}, the shared
+ * strings and the worksheets' cells, nothing else. Every entry is inflated through a counter that stops zip bombs
+ * and runaway sheets; the XML parser refuses DTDs, so no external entity is ever resolved.
+ *
+ * <p>Written for the forms: about 120 rows each, thousands of them in one run. Reading only what is needed keeps a
+ * form's parse close to the cost of inflating and scanning its XML.
+ */
+public final class XlsxWorkbook implements AutoCloseable {
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    private static final byte[] ENCRYPTION_INFO = "EncryptionInfo".getBytes(StandardCharsets.UTF_16LE);
+    private static final XMLInputFactory XML = secureFactory();
+
+    private final ZipFile zip;
+    private final XlsxLimits limits;
+    private final List<SheetEntry> sheets;
+    private final List<String> sharedStrings;
+    private long bytesInflated;
+
+    private record SheetEntry(String name, boolean hidden, String path) {}
+
+    private XlsxWorkbook(ZipFile zip, XlsxLimits limits) throws XlsxException, IOException {
+        this.zip = zip;
+        this.limits = limits;
+        if (zip.size() > limits.maxEntries()) {
+            throw new XlsxException("xlsx.tooManyEntries", zip.size(), limits.maxEntries());
+        }
+        ZipEntry workbook = zip.getEntry("xl/workbook.xml");
+        if (workbook == null) {
+            throw new XlsxException("xlsx.notWorkbook");
+        }
+        Map<String, String> relationships = readRelationships();
+        this.sheets = readSheetList(workbook, relationships);
+        if (sheets.isEmpty()) {
+            throw new XlsxException("xlsx.noSheets");
+        }
+        ZipEntry strings = zip.getEntry("xl/sharedStrings.xml");
+        this.sharedStrings = strings == null ? List.of() : readSharedStrings(strings);
+    }
+
+    /** Opens a workbook, telling apart the files that are no workbook at all from the ones that are broken. */
+    public static XlsxWorkbook open(Path file, XlsxLimits limits) throws XlsxException, IOException {
+        byte[] head = new byte[8];
+        int read;
+        try (InputStream input = Files.newInputStream(file)) {
+            read = input.readNBytes(head, 0, head.length);
+        }
+        if (read == 0) {
+            throw new XlsxException("xlsx.emptyFile");
+        }
+        if (read == 8 && Arrays.equals(head, OLE2_MAGIC)) {
+            // Excel saves a password-protected .xlsx as an OLE2 container holding EncryptionInfo; otherwise it is an old .xls
+            throw new XlsxException(isEncrypted(file) ? "xlsx.encrypted" : "xlsx.legacyXls");
+        }
+        if (read < 4 || !Arrays.equals(Arrays.copyOf(head, 4), ZIP_MAGIC)) {
+            throw new XlsxException("xlsx.notZip");
+        }
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
+        }
+        catch (ZipException e) {
+            throw new XlsxException("xlsx.corruptZip", e.getMessage());
+        }
+        try {
+            return new XlsxWorkbook(zip, limits);
+        }
+        catch (XlsxException | IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    private static boolean isEncrypted(Path file) throws IOException {
+        if (Files.size(file) > 64L << 20) {
+            return false;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        outer:
+        for (int start = 0; start <= bytes.length - ENCRYPTION_INFO.length; start++) {
+            for (int index = 0; index < ENCRYPTION_INFO.length; index++) {
+                if (bytes[start + index] != ENCRYPTION_INFO[index]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Sheet names in workbook order. */
+    public List<String> sheetNames() {
+        return sheets.stream().map(SheetEntry::name).toList();
+    }
+
+    public boolean isHidden(String sheetName) {
+        return sheets.stream().anyMatch(sheet -> sheet.name().equals(sheetName) && sheet.hidden());
+    }
+
+    /** Reads every cell of a sheet; empty if the workbook has no sheet of that name. */
+    public Optional<Sheet> sheet(String name) throws XlsxException, IOException {
+        for (SheetEntry entry : sheets) {
+            if (entry.name().equals(name)) {
+                return Optional.of(readSheet(entry));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, String> readRelationships() throws XlsxException, IOException {
+        ZipEntry entry = zip.getEntry("xl/_rels/workbook.xml.rels");
+        Map<String, String> targets = new HashMap<>();
+        if (entry == null) {
+            return targets;
+        }
+        try (InputStream input = inflate(entry)) {
+            XMLStreamReader xml = parser(input);
+            while (next(xml) != XMLStreamConstants.END_DOCUMENT) {
+                if (xml.getEventType() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
+                    String target = xml.getAttributeValue(null, "Target");
+                    String id = xml.getAttributeValue(null, "Id");
+                    if (target != null && id != null) {
+                        targets.put(id, target.startsWith("/") ? target.substring(1) : "xl/" + target);
+                    }
+                }
+            }
+        }
+        return targets;
+    }
+
+    private List<SheetEntry> readSheetList(ZipEntry workbook, Map<String, String> relationships) throws XlsxException, IOException {
+        List<SheetEntry> entries = new ArrayList<>();
+        try (InputStream input = inflate(workbook)) {
+            XMLStreamReader xml = parser(input);
+            int position = 0;
+            while (next(xml) != XMLStreamConstants.END_DOCUMENT) {
+                if (xml.getEventType() != XMLStreamConstants.START_ELEMENT || !xml.getLocalName().equals("sheet")) {
+                    continue;
+                }
+                position++;
+                String name = xml.getAttributeValue(null, "name");
+                String state = xml.getAttributeValue(null, "state");
+                String relationship = null;
+                for (int index = 0; index < xml.getAttributeCount(); index++) {
+                    if (xml.getAttributeLocalName(index).equals("id") && !xml.getAttributeNamespace(index).isEmpty()) {
+                        relationship = xml.getAttributeValue(index);
+                    }
+                }
+                String path = relationship == null ? null : relationships.get(relationship);
+                if (path == null) {
+                    // no relationship part: fall back to the conventional name, as some generators do
+                    path = "xl/worksheets/sheet" + position + ".xml";
+                }
+                entries.add(new SheetEntry(name == null ? "Sheet" + position : name, state != null && !state.equals("visible"), path));
+            }
+        }
+        return entries;
+    }
+
+    private List<String> readSharedStrings(ZipEntry entry) throws XlsxException, IOException {
+        List<String> strings = new ArrayList<>();
+        try (InputStream input = inflate(entry)) {
+            XMLStreamReader xml = parser(input);
+            StringBuilder current = null;
+            int phoneticDepth = 0;
+            boolean inText = false;
+            while (next(xml) != XMLStreamConstants.END_DOCUMENT) {
+                switch (xml.getEventType()) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        switch (xml.getLocalName()) {
+                            case "si" -> current = new StringBuilder();
+                            case "rPh" -> phoneticDepth++;
+                            case "t" -> inText = phoneticDepth == 0;
+                            default -> { }
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (inText && current != null) {
+                            current.append(xml.getText());
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        switch (xml.getLocalName()) {
+                            case "si" -> {
+                                strings.add(current == null ? "" : current.toString());
+                                current = null;
+                            }
+                            case "rPh" -> phoneticDepth--;
+                            case "t" -> inText = false;
+                            default -> { }
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        }
+        return strings;
+    }
+
+    private Sheet readSheet(SheetEntry entry) throws XlsxException, IOException {
+        ZipEntry zipEntry = zip.getEntry(entry.path());
+        if (zipEntry == null) {
+            throw new XlsxException("xlsx.missingSheetPart", entry.name());
+        }
+        NavigableMap<Integer, NavigableMap<Integer, CellValue>> rows = new TreeMap<>();
+        List<Sheet.MergedRange> merged = new ArrayList<>();
+        try (InputStream input = inflate(zipEntry)) {
+            XMLStreamReader xml = parser(input);
+            int rowNumber = 0;
+            int columnNumber = -1;
+            int cellRow = 0;
+            int cellColumn = 0;
+            String type = null;
+            boolean formula = false;
+            StringBuilder value = null;
+            StringBuilder inline = null;
+            boolean inInlineText = false;
+            while (next(xml) != XMLStreamConstants.END_DOCUMENT) {
+                int event = xml.getEventType();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "row" -> {
+                            String r = xml.getAttributeValue(null, "r");
+                            rowNumber = r == null ? rowNumber + 1 : parseRowNumber(r, entry.name());
+                            columnNumber = -1;
+                            if (rowNumber > limits.maxRows() || rows.size() >= limits.maxRows()) {
+                                throw new XlsxException("xlsx.tooManyRows", entry.name(), limits.maxRows());
+                            }
+                        }
+                        case "c" -> {
+                            String reference = xml.getAttributeValue(null, "r");
+                            int[] parsed = reference == null ? null : CellReference.parse(reference);
+                            cellRow = parsed == null ? rowNumber : parsed[0];
+                            cellColumn = parsed == null ? columnNumber + 1 : parsed[1];
+                            columnNumber = cellColumn;
+                            if (cellColumn >= limits.maxColumns()) {
+                                throw new XlsxException("xlsx.tooManyColumns", entry.name(), limits.maxColumns());
+                            }
+                            if (cellRow > limits.maxRows()) {
+                                throw new XlsxException("xlsx.tooManyRows", entry.name(), limits.maxRows());
+                            }
+                            type = xml.getAttributeValue(null, "t");
+                            formula = false;
+                            value = null;
+                            inline = null;
+                        }
+                        case "f" -> formula = true;
+                        case "v" -> value = new StringBuilder();
+                        case "is" -> inline = new StringBuilder();
+                        case "t" -> inInlineText = inline != null;
+                        case "mergeCell" -> {
+                            String reference = xml.getAttributeValue(null, "ref");
+                            Sheet.MergedRange range = reference == null ? null : mergedRange(reference);
+                            if (range != null) {
+                                merged.add(range);
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+                else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE) {
+                    if (inInlineText) {
+                        inline.append(xml.getText());
+                    }
+                    else if (value != null) {
+                        value.append(xml.getText());
+                    }
+                }
+                else if (event == XMLStreamConstants.END_ELEMENT) {
+                    switch (xml.getLocalName()) {
+                        case "t" -> inInlineText = false;
+                        case "v" -> {
+                            // keep the text; the cell's end decides what it means
+                        }
+                        case "c" -> {
+                            CellValue cell = cell(type, formula, value == null ? null : value.toString(), inline == null ? null : inline.toString());
+                            if (cell != null) {
+                                rows.computeIfAbsent(cellRow, key -> new TreeMap<>()).put(cellColumn, cell);
+                                if (rows.size() > limits.maxRows()) {
+                                    throw new XlsxException("xlsx.tooManyRows", entry.name(), limits.maxRows());
+                                }
+                            }
+                            value = null;
+                            inline = null;
+                        }
+                        default -> { }
+                    }
+                }
+            }
+        }
+        return new Sheet(entry.name(), entry.hidden(), rows, merged);
+    }
+
+    private CellValue cell(String type, boolean formula, String value, String inline) throws XlsxException {
+        if (inline != null) {
+            return new CellValue(CellValue.Kind.STRING, inline, formula);
+        }
+        if (value == null) {
+            // a styled empty cell, or a formula no spreadsheet has computed yet
+            return formula ? new CellValue(CellValue.Kind.EMPTY, "", true) : null;
+        }
+        if (type == null || type.equals("n")) {
+            return new CellValue(CellValue.Kind.NUMBER, value.strip(), formula);
+        }
+        return switch (type) {
+            case "s" -> {
+                int index;
+                try {
+                    index = Integer.parseInt(value.strip());
+                }
+                catch (NumberFormatException e) {
+                    throw new XlsxException("xlsx.badSharedString", value);
+                }
+                if (index < 0 || index >= sharedStrings.size()) {
+                    throw new XlsxException("xlsx.badSharedString", value);
+                }
+                yield new CellValue(CellValue.Kind.STRING, sharedStrings.get(index), formula);
+            }
+            case "str", "inlineStr", "d" -> new CellValue(CellValue.Kind.STRING, value, formula);
+            case "b" -> new CellValue(CellValue.Kind.BOOLEAN, value.strip(), formula);
+            case "e" -> new CellValue(CellValue.Kind.ERROR, value.strip(), formula);
+            default -> new CellValue(CellValue.Kind.STRING, value, formula);
+        };
+    }
+
+    private static int parseRowNumber(String text, String sheet) throws XlsxException {
+        try {
+            int row = Integer.parseInt(text.strip());
+            if (row < 1) {
+                throw new XlsxException("xlsx.badRowNumber", sheet, text);
+            }
+            return row;
+        }
+        catch (NumberFormatException e) {
+            throw new XlsxException("xlsx.badRowNumber", sheet, text);
+        }
+    }
+
+    private static Sheet.MergedRange mergedRange(String reference) {
+        String[] corners = reference.split(":");
+        if (corners.length != 2) {
+            return null;
+        }
+        int[] first = CellReference.parse(corners[0]);
+        int[] last = CellReference.parse(corners[1]);
+        return first == null || last == null ? null : new Sheet.MergedRange(first[0], first[1], last[0], last[1]);
+    }
+
+    private InputStream inflate(ZipEntry entry) throws XlsxException, IOException {
+        try {
+            return new BoundedInputStream(zip.getInputStream(entry), entry);
+        }
+        catch (ZipException e) {
+            throw new XlsxException("xlsx.corruptZip", e.getMessage());
+        }
+    }
+
+    private static XMLStreamReader parser(InputStream input) throws XlsxException {
+        try {
+            return XML.createXMLStreamReader(input);
+        }
+        catch (XMLStreamException e) {
+            throw new XlsxException("xlsx.badXml", e.getMessage());
+        }
+    }
+
+    /** Advances the parser, refusing any DTD: Excel and LibreOffice never write one, and it is how XXE gets in. */
+    private static int next(XMLStreamReader xml) throws XlsxException, IOException {
+        try {
+            int event = xml.next();
+            if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw new XlsxException("xlsx.doctype");
+            }
+            return event;
+        }
+        catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof LimitExceededException limit) {
+                throw limit.reason;
+            }
+            if (e.getCause() instanceof LimitExceededException limit) {
+                throw limit.reason;
+            }
+            if (e.getNestedException() instanceof IOException io) {
+                throw io;
+            }
+            throw new XlsxException("xlsx.badXml", e.getMessage());
+        }
+    }
+
+    private static XMLInputFactory secureFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        return factory;
+    }
+
+    @Override
+    public void close() throws IOException {
+        zip.close();
+    }
+
+    /** Carries an {@link XlsxException} through {@link InputStream#read}, which may only throw IOException. */
+    private static final class LimitExceededException extends IOException {
+        private final XlsxException reason;
+
+        LimitExceededException(XlsxException reason) {
+            super(reason.reason());
+            this.reason = reason;
+        }
+    }
+
+    /** Counts inflated bytes of one entry and of the whole workbook, and stops at the limits. */
+    private final class BoundedInputStream extends FilterInputStream {
+        private final ZipEntry entry;
+        private long read;
+
+        BoundedInputStream(InputStream input, ZipEntry entry) {
+            super(input);
+            this.entry = entry;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int value = super.read();
+            if (value >= 0) {
+                count(1);
+            }
+            return value;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int count;
+            try {
+                count = super.read(buffer, offset, length);
+            }
+            catch (ZipException e) {
+                throw new LimitExceededException(new XlsxException("xlsx.corruptZip", e.getMessage()));
+            }
+            catch (java.io.EOFException e) {
+                throw new LimitExceededException(new XlsxException("xlsx.corruptZip", "unexpected end of entry " + entry.getName()));
+            }
+            if (count > 0) {
+                count(count);
+            }
+            return count;
+        }
+
+        private void count(long bytes) throws LimitExceededException {
+            read += bytes;
+            bytesInflated += bytes;
+            if (read > limits.maxEntryBytes() || bytesInflated > limits.maxTotalBytes()) {
+                throw new LimitExceededException(new XlsxException("xlsx.tooLarge", entry.getName(), limits.maxEntryBytes() >> 20));
+            }
+            long compressed = entry.getCompressedSize();
+            if (read > (1 << 20) && compressed > 0 && read > compressed * limits.maxCompressionRatio()) {
+                throw new LimitExceededException(new XlsxException("xlsx.zipBomb", entry.getName(), (long) limits.maxCompressionRatio()));
+            }
+        }
+    }
+}
