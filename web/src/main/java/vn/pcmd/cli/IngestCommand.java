@@ -112,7 +112,7 @@ final class IngestCommand implements Callable<Integer> {
         double seconds = Math.max(result.elapsed().toMillis(), 1) / 1000.0;
         out.printf("Nhận / accepted: %d  Không đổi / unchanged: %d  Từ chối / rejected: %d  Cảnh báo / warnings: %d%n",
                 result.count(IngestResult.Status.ACCEPTED), result.count(IngestResult.Status.UNCHANGED), result.count(IngestResult.Status.REJECTED), warnings);
-        out.printf("Số liệu đã ghi / facts written: %d  trong / in %.1f s (%.0f tệp/s, files/s)%n", result.factsWritten(), seconds, result.files().size() / seconds);
+        out.printf("Số liệu đã ghi / facts written: %d  trong / in %.1f s (%.1f tệp/s, files/s)%n", result.factsWritten(), seconds, result.files().size() / seconds);
         out.println(result.batchId()
                 .map(batch -> "Lô / batch " + batch + " → " + warehouse.batchesDirectory().resolve(batch))
                 .orElse("Kho không thay đổi / warehouse unchanged: " + warehouse.root()));
