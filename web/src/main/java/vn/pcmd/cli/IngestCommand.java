@@ -77,7 +77,7 @@ final class IngestCommand implements Callable<Integer> {
         Catalog catalog = new CatalogLoader(data).loadLatest();
         UnitRegistry units = new UnitRegistry(new AdministrativeUnitsLoader(data).load(), catalog.period());
         Warehouse target = new Warehouse(warehouse);
-        Progress progress = Progress.NONE;
+        Progress progress = new ConsoleProgress(spec.commandLine().getErr());
         IngestResult result = new Ingestor(catalog, units, XlsxLimits.DEFAULT, threads, Clock.systemUTC())
                 .ingest(target, files, new ReadOptions(unit, agency), progress);
         printRejections(out, result);
