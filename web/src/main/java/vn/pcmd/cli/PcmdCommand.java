@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
                 PcmdCommand.Demo.class,
-                PcmdCommand.Generate.class,
-                PcmdCommand.Template.class,
+                GenerateCommand.class,
+                TemplateCommand.class,
                 IngestCommand.class,
                 PcmdCommand.Jobs.class,
                 PcmdCommand.Query.class,
@@ -72,22 +72,6 @@ public final class PcmdCommand implements Callable<Integer> {
     static final class Demo extends NotYetAvailable {
         Demo() {
             super("issue #4, #6");
-        }
-    }
-
-    @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Sinh biểu mẫu giả lập đã điền (synthetic filled forms)")
-    static final class Generate extends NotYetAvailable {
-        Generate() {
-            super("issue #3");
-        }
-    }
-
-    @Command(name = "template", mixinStandardHelpOptions = true,
-            description = "Tạo biểu mẫu trống IA/IIA cho một đơn vị (blank form .xlsx)")
-    static final class Template extends NotYetAvailable {
-        Template() {
-            super("issue #3");
         }
     }
 
