@@ -23,9 +23,14 @@ public final class IngestMessages {
     private static String format(ResourceBundle bundle, Locale locale, String key, Object... arguments) {
         Object[] texts = new Object[arguments.length];
         for (int index = 0; index < arguments.length; index++) {
-            // MessageFormat would print 1234 as "1,234": give it text
-            texts[index] = arguments[index] instanceof Number number ? Numbers.plain(number.doubleValue()) : String.valueOf(arguments[index]);
+            // MessageFormat would print 1234 as "1,234": give it text. Vietnamese writes a decimal comma ("2,5"), as
+            // offices type it; "2.5" would read as a thousands separator.
+            texts[index] = arguments[index] instanceof Number number ? decimal(Numbers.plain(number.doubleValue()), locale) : String.valueOf(arguments[index]);
         }
         return new MessageFormat(bundle.getString(key), locale).format(texts);
+    }
+
+    private static String decimal(String plain, Locale locale) {
+        return locale.equals(VIETNAMESE) ? plain.replace('.', ',') : plain;
     }
 }

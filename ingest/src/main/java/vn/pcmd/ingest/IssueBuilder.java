@@ -18,14 +18,32 @@ public final class IssueBuilder {
     }
 
     public void add(IssueCode code, Optional<String> sheet, Optional<String> cell, Optional<String> indicatorCode, Optional<Integer> year, Object... arguments) {
-        issues.add(new Issue(code, file, sheet, cell, indicatorCode, year,
-                IngestMessages.vietnamese(code.messageKey(), arguments), IngestMessages.english(code.messageKey(), arguments)));
+        add(code, code.messageKey(), sheet, cell, indicatorCode, year, arguments);
+    }
+
+    /**
+     * As {@link #add}, worded for another kind of file: the message is {@code issue.<CODE>.<wording>}, e.g. the
+     * same error told in the terms of a CSV line rather than of a form's rows and headings.
+     */
+    public void addWorded(IssueCode code, String wording, Optional<String> sheet, Optional<String> cell, Optional<String> indicatorCode, Optional<Integer> year,
+            Object... arguments) {
+        add(code, code.messageKey() + "." + wording, sheet, cell, indicatorCode, year, arguments);
     }
 
     /** A file that could not be opened as a workbook: the reader's reason, in both languages. */
     public void unreadable(String reasonKey, Object... arguments) {
-        issues.add(new Issue(IssueCode.FILE_UNREADABLE, file, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                IngestMessages.vietnamese(reasonKey, arguments), IngestMessages.english(reasonKey, arguments)));
+        unreadable(Optional.empty(), Optional.empty(), reasonKey, arguments);
+    }
+
+    /** A file that could not be read, at the sheet and cell where reading stopped when they are known. */
+    public void unreadable(Optional<String> sheet, Optional<String> cell, String reasonKey, Object... arguments) {
+        add(IssueCode.FILE_UNREADABLE, reasonKey, sheet, cell, Optional.empty(), Optional.empty(), arguments);
+    }
+
+    private void add(IssueCode code, String messageKey, Optional<String> sheet, Optional<String> cell, Optional<String> indicatorCode, Optional<Integer> year,
+            Object... arguments) {
+        issues.add(new Issue(code, file, sheet, cell, indicatorCode, year,
+                IngestMessages.vietnamese(messageKey, arguments), IngestMessages.english(messageKey, arguments)));
     }
 
     public boolean hasErrors() {

@@ -22,7 +22,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +93,12 @@ public final class CsvFormReader {
         }
         catch (IOException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-            issues.unreadable("io.error", cause instanceof CharacterCodingException ? "not UTF-8 / không phải UTF-8" : cause.getMessage());
+            if (cause instanceof CharacterCodingException) {
+                notUtf8(file, sheet.get(), issues);
+            }
+            else {
+                issues.unreadable("io.error", cause.getMessage());
+            }
             return FileOutcome.rejected(name, issues.issues());
         }
         if (!issues.hasErrors() && groups.isEmpty()) {
@@ -114,7 +124,8 @@ public final class CsvFormReader {
     private void readLine(CSVRecord record, long line, Optional<String> sheet, Map<Key, List<Line>> groups, Map<String, Long> seen, IssueBuilder issues) {
         Optional<String> lineCell = Optional.of(CellReference.format((int) line, 0));
         if (record.size() != HEADER.size()) {
-            issues.add(IssueCode.CSV_HEADER, sheet, lineCell, Optional.empty(), Optional.empty(), String.join(",", HEADER), String.join(",", record.toList()));
+            issues.addWorded(IssueCode.CSV_HEADER, "line", sheet, lineCell, Optional.empty(), Optional.empty(), record.size(), HEADER.size(), String.join(",", HEADER),
+                    String.join(",", record.toList()));
             return;
         }
         String unitCode = record.get(0).strip();
@@ -127,12 +138,12 @@ public final class CsvFormReader {
             return;
         }
         if (form.isEmpty()) {
-            issues.add(IssueCode.FORM_UNKNOWN, sheet, Optional.of(CellReference.format((int) line, 1)), Optional.empty(), Optional.empty());
+            issues.addWorded(IssueCode.FORM_UNKNOWN, "csv", sheet, Optional.of(CellReference.format((int) line, 1)), Optional.empty(), Optional.empty(), record.get(1).strip());
             return;
         }
         if (form.get() == Form.IA) {
             if (agency.isEmpty()) {
-                issues.add(IssueCode.AGENCY_MISSING, sheet, Optional.of(CellReference.format((int) line, 2)), Optional.empty(), Optional.empty(), agencyCodes());
+                issues.addWorded(IssueCode.AGENCY_MISSING, "csv", sheet, Optional.of(CellReference.format((int) line, 2)), Optional.empty(), Optional.empty(), agencyCodes());
                 return;
             }
             if (catalog.agency(agency.get()).isEmpty()) {
@@ -151,12 +162,12 @@ public final class CsvFormReader {
         Optional<Indicator> indicator = catalog.indicator(indicatorCode).filter(found -> found.form() == form.get());
         Optional<String> codeCell = Optional.of(CellReference.format((int) line, 3));
         if (indicator.isEmpty()) {
-            issues.add(IssueCode.ROW_UNKNOWN, sheet, codeCell, Optional.empty(), Optional.empty(), indicatorCode, form.get().titleVi());
+            issues.addWorded(IssueCode.ROW_UNKNOWN, "csv", sheet, codeCell, Optional.empty(), Optional.empty(), indicatorCode, form.get().titleVi(), form.get().name());
             return;
         }
         if (indicator.get().agency().isPresent() && !indicator.get().agency().equals(agency)) {
             issues.add(IssueCode.ROW_OTHER_AGENCY, sheet, codeCell, Optional.of(indicatorCode), Optional.empty(), indicator.get().displayLabelVi(),
-                    indicator.get().agency().get(), agency.orElse(""));
+                    agencyName(indicator.get().agency().get()), agencyName(agency.orElse("")));
             return;
         }
         int year;
@@ -220,6 +231,54 @@ public final class CsvFormReader {
                         indicator.displayLabelVi(), fact.value(), parent.displayLabelVi(), total.value(), fact.year());
             }
         }
+    }
+
+    /**
+     * A file in a legacy code page, as Excel's plain "CSV" saves it on Vietnamese Windows: named at the first
+     * character that is not UTF-8, counting lines and fields as the parser does.
+     */
+    private static void notUtf8(Path file, String sheet, IssueBuilder issues) {
+        int line = 1;
+        int field = 0;
+        boolean quoted = false;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        CharBuffer characters = CharBuffer.allocate(1 << 16);
+        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+            while (true) {
+                int read = channel.read(bytes);
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, characters, read < 0);
+                characters.flip();
+                while (characters.hasRemaining()) {
+                    char next = characters.get();
+                    if (next == '"') {
+                        quoted = !quoted;
+                    }
+                    else if (next == ',' && !quoted) {
+                        field++;
+                    }
+                    else if (next == '\n') {
+                        line++;
+                        field = quoted ? field : 0;
+                    }
+                }
+                characters.clear();
+                if (result.isError() || (read < 0 && !result.isOverflow())) {
+                    break;
+                }
+                bytes.compact();
+            }
+        }
+        catch (IOException e) {
+            issues.unreadable("io.error", e.getMessage());
+            return;
+        }
+        issues.unreadable(Optional.of(sheet), Optional.of(CellReference.format(line, field)), "csv.notUtf8", line);
+    }
+
+    private String agencyName(String code) {
+        return catalog.agency(code).map(Agency::nameVi).orElse(code);
     }
 
     private String agencyCodes() {

@@ -11,7 +11,6 @@ import vn.pcmd.ingest.Fact;
 import vn.pcmd.ingest.FileOutcome;
 import vn.pcmd.ingest.IssueBuilder;
 import vn.pcmd.ingest.IssueCode;
-import vn.pcmd.ingest.Numbers;
 import vn.pcmd.ingest.ReadOptions;
 import vn.pcmd.ingest.Submission;
 import vn.pcmd.ingest.UnitRegistry;
@@ -92,7 +91,7 @@ public final class FormReader {
             return new FileOutcome(name, List.of(submission.get()), issues.issues());
         }
         catch (XlsxException e) {
-            issues.unreadable(e.reason(), e.arguments());
+            issues.unreadable(e.sheet(), e.cell(), e.reason(), e.arguments());
         }
         catch (IOException e) {
             issues.unreadable("io.error", e.getMessage());
@@ -442,7 +441,8 @@ public final class FormReader {
     private MatchedRow readValues(Indicator indicator, int rowNumber, Map<Integer, CellValue> row, Header header, UnitRegistry.ReportingUnit unit,
             Optional<String> sheetName, IssueBuilder issues) {
         Map<Integer, Double> values = new TreeMap<>();
-        Map<Integer, String> cells = new HashMap<>();
+        // by year, so that a row is named by its first figure
+        Map<Integer, String> cells = new TreeMap<>();
         for (var yearColumn : header.yearColumns().entrySet()) {
             int year = yearColumn.getKey();
             String reference = CellReference.format(rowNumber, yearColumn.getValue());
@@ -488,7 +488,7 @@ public final class FormReader {
                 double sum = values.values().stream().mapToDouble(Double::doubleValue).sum();
                 if (Math.abs(number.value() - sum) > 1e-6 * Math.max(1, Math.abs(sum))) {
                     issues.add(IssueCode.TOTAL_MISMATCH, sheetName, Optional.of(CellReference.format(rowNumber, column)), Optional.of(indicator.code()), Optional.empty(),
-                            Numbers.plain(number.value()), Numbers.plain(sum), indicator.displayLabelVi());
+                            number.value(), sum, indicator.displayLabelVi());
                 }
             }
         });

@@ -1,5 +1,6 @@
 package vn.pcmd.ingest.xlsx;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -140,8 +141,8 @@ public final class XlsxWorkbook implements AutoCloseable {
             return targets;
         }
         try (InputStream input = inflate(entry)) {
-            XMLStreamReader xml = parser(input);
-            while (next(xml) != XMLStreamConstants.END_DOCUMENT) {
+            XMLStreamReader xml = parser(input, entry);
+            while (next(xml, entry) != XMLStreamConstants.END_DOCUMENT) {
                 if (xml.getEventType() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("Relationship")) {
                     String target = xml.getAttributeValue(null, "Target");
                     String id = xml.getAttributeValue(null, "Id");
@@ -157,9 +158,9 @@ public final class XlsxWorkbook implements AutoCloseable {
     private List<SheetEntry> readSheetList(ZipEntry workbook, Map<String, String> relationships) throws XlsxException, IOException {
         List<SheetEntry> entries = new ArrayList<>();
         try (InputStream input = inflate(workbook)) {
-            XMLStreamReader xml = parser(input);
+            XMLStreamReader xml = parser(input, workbook);
             int position = 0;
-            while (next(xml) != XMLStreamConstants.END_DOCUMENT) {
+            while (next(xml, workbook) != XMLStreamConstants.END_DOCUMENT) {
                 if (xml.getEventType() != XMLStreamConstants.START_ELEMENT || !xml.getLocalName().equals("sheet")) {
                     continue;
                 }
@@ -186,11 +187,11 @@ public final class XlsxWorkbook implements AutoCloseable {
     private List<String> readSharedStrings(ZipEntry entry) throws XlsxException, IOException {
         List<String> strings = new ArrayList<>();
         try (InputStream input = inflate(entry)) {
-            XMLStreamReader xml = parser(input);
+            XMLStreamReader xml = parser(input, entry);
             StringBuilder current = null;
             int phoneticDepth = 0;
             boolean inText = false;
-            while (next(xml) != XMLStreamConstants.END_DOCUMENT) {
+            while (next(xml, entry) != XMLStreamConstants.END_DOCUMENT) {
                 switch (xml.getEventType()) {
                     case XMLStreamConstants.START_ELEMENT -> {
                         switch (xml.getLocalName()) {
@@ -226,12 +227,12 @@ public final class XlsxWorkbook implements AutoCloseable {
     private Sheet readSheet(SheetEntry entry) throws XlsxException, IOException {
         ZipEntry zipEntry = zip.getEntry(entry.path());
         if (zipEntry == null) {
-            throw new XlsxException("xlsx.missingSheetPart", entry.name());
+            throw XlsxException.inSheet(entry.name(), "xlsx.missingSheetPart", entry.name());
         }
         NavigableMap<Integer, NavigableMap<Integer, CellValue>> rows = new TreeMap<>();
         List<Sheet.MergedRange> merged = new ArrayList<>();
         try (InputStream input = inflate(zipEntry)) {
-            XMLStreamReader xml = parser(input);
+            XMLStreamReader xml = parser(input, zipEntry);
             int rowNumber = 0;
             int columnNumber = -1;
             int cellRow = 0;
@@ -241,7 +242,7 @@ public final class XlsxWorkbook implements AutoCloseable {
             StringBuilder value = null;
             StringBuilder inline = null;
             boolean inInlineText = false;
-            while (next(xml) != XMLStreamConstants.END_DOCUMENT) {
+            while (next(xml, zipEntry) != XMLStreamConstants.END_DOCUMENT) {
                 int event = xml.getEventType();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
@@ -250,7 +251,7 @@ public final class XlsxWorkbook implements AutoCloseable {
                             rowNumber = r == null ? rowNumber + 1 : parseRowNumber(r, entry.name());
                             columnNumber = -1;
                             if (rowNumber > limits.maxRows() || rows.size() >= limits.maxRows()) {
-                                throw new XlsxException("xlsx.tooManyRows", entry.name(), limits.maxRows());
+                                throw XlsxException.atCell(entry.name(), CellReference.format(rowNumber, 0), "xlsx.tooManyRows", entry.name(), limits.maxRows());
                             }
                         }
                         case "c" -> {
@@ -260,10 +261,10 @@ public final class XlsxWorkbook implements AutoCloseable {
                             cellColumn = parsed == null ? columnNumber + 1 : parsed[1];
                             columnNumber = cellColumn;
                             if (cellColumn >= limits.maxColumns()) {
-                                throw new XlsxException("xlsx.tooManyColumns", entry.name(), limits.maxColumns());
+                                throw XlsxException.atCell(entry.name(), CellReference.format(cellRow, cellColumn), "xlsx.tooManyColumns", entry.name(), limits.maxColumns());
                             }
                             if (cellRow > limits.maxRows()) {
-                                throw new XlsxException("xlsx.tooManyRows", entry.name(), limits.maxRows());
+                                throw XlsxException.atCell(entry.name(), CellReference.format(cellRow, cellColumn), "xlsx.tooManyRows", entry.name(), limits.maxRows());
                             }
                             type = xml.getAttributeValue(null, "t");
                             formula = false;
@@ -299,11 +300,18 @@ public final class XlsxWorkbook implements AutoCloseable {
                             // keep the text; the cell's end decides what it means
                         }
                         case "c" -> {
-                            CellValue cell = cell(type, formula, value == null ? null : value.toString(), inline == null ? null : inline.toString());
+                            String reference = CellReference.format(cellRow, cellColumn);
+                            CellValue cell;
+                            try {
+                                cell = cell(type, formula, value == null ? null : value.toString(), inline == null ? null : inline.toString());
+                            }
+                            catch (XlsxException e) {
+                                throw XlsxException.atCell(entry.name(), reference, e.reason(), e.arguments());
+                            }
                             if (cell != null) {
                                 rows.computeIfAbsent(cellRow, key -> new TreeMap<>()).put(cellColumn, cell);
                                 if (rows.size() > limits.maxRows()) {
-                                    throw new XlsxException("xlsx.tooManyRows", entry.name(), limits.maxRows());
+                                    throw XlsxException.atCell(entry.name(), reference, "xlsx.tooManyRows", entry.name(), limits.maxRows());
                                 }
                             }
                             value = null;
@@ -353,12 +361,12 @@ public final class XlsxWorkbook implements AutoCloseable {
         try {
             int row = Integer.parseInt(text.strip());
             if (row < 1) {
-                throw new XlsxException("xlsx.badRowNumber", sheet, text);
+                throw XlsxException.inSheet(sheet, "xlsx.badRowNumber", sheet, text);
             }
             return row;
         }
         catch (NumberFormatException e) {
-            throw new XlsxException("xlsx.badRowNumber", sheet, text);
+            throw XlsxException.inSheet(sheet, "xlsx.badRowNumber", sheet, text);
         }
     }
 
@@ -373,6 +381,15 @@ public final class XlsxWorkbook implements AutoCloseable {
     }
 
     private InputStream inflate(ZipEntry entry) throws XlsxException, IOException {
+        // an honest bomb says what it inflates to: refuse it before inflating a byte
+        long declared = entry.getSize();
+        long compressed = entry.getCompressedSize();
+        if (declared > (1 << 20) && compressed > 0 && declared > compressed * limits.maxCompressionRatio()) {
+            throw new XlsxException("xlsx.zipBomb", entry.getName(), (long) limits.maxCompressionRatio());
+        }
+        if (declared > limits.maxEntryBytes()) {
+            throw new XlsxException("xlsx.tooLarge", entry.getName(), limits.maxEntryBytes() >> 20);
+        }
         try {
             return new BoundedInputStream(zip.getInputStream(entry), entry);
         }
@@ -381,17 +398,17 @@ public final class XlsxWorkbook implements AutoCloseable {
         }
     }
 
-    private static XMLStreamReader parser(InputStream input) throws XlsxException {
+    private static XMLStreamReader parser(InputStream input, ZipEntry part) throws XlsxException, IOException {
         try {
             return XML.createXMLStreamReader(input);
         }
         catch (XMLStreamException e) {
-            throw new XlsxException("xlsx.badXml", e.getMessage());
+            throw badXml(e, part);
         }
     }
 
     /** Advances the parser, refusing any DTD: Excel and LibreOffice never write one, and it is how XXE gets in. */
-    private static int next(XMLStreamReader xml) throws XlsxException, IOException {
+    private static int next(XMLStreamReader xml, ZipEntry part) throws XlsxException, IOException {
         try {
             int event = xml.next();
             if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
@@ -400,17 +417,24 @@ public final class XlsxWorkbook implements AutoCloseable {
             return event;
         }
         catch (XMLStreamException e) {
-            if (e.getNestedException() instanceof LimitExceededException limit) {
-                throw limit.reason;
-            }
-            if (e.getCause() instanceof LimitExceededException limit) {
-                throw limit.reason;
-            }
-            if (e.getNestedException() instanceof IOException io) {
-                throw io;
-            }
-            throw new XlsxException("xlsx.badXml", e.getMessage());
+            throw badXml(e, part);
         }
+    }
+
+    /** A limit hit while parsing, or broken XML named by its part and place: the parser's own text is English and spans lines. */
+    private static XlsxException badXml(XMLStreamException e, ZipEntry part) throws XlsxException, IOException {
+        if (e.getNestedException() instanceof LimitExceededException limit) {
+            throw limit.reason;
+        }
+        if (e.getCause() instanceof LimitExceededException limit) {
+            throw limit.reason;
+        }
+        if (e.getNestedException() instanceof IOException io) {
+            throw io;
+        }
+        Location location = e.getLocation();
+        return new XlsxException("xlsx.badXml", part.getName(), location == null ? 1 : Math.max(1, location.getLineNumber()),
+                location == null ? 1 : Math.max(1, location.getColumnNumber()));
     }
 
     private static XMLInputFactory secureFactory() {
