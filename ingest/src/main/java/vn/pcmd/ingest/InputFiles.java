@@ -1,5 +1,7 @@
 package vn.pcmd.ingest;
 
+import vn.pcmd.ingest.generate.SyntheticForms;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,14 +22,18 @@ public final class InputFiles {
 
     /**
      * Expands folders to the .xlsx, .xlsm and .csv files below them, in path order so that runs are repeatable,
-     * skipping hidden files and the "~$" lock files spreadsheets leave beside open workbooks.
+     * skipping hidden files, the "~$" lock files spreadsheets leave beside open workbooks, and the bookkeeping files
+     * {@code ./pcmd generate} writes at the top of its folder (manifest.csv…), which are not forms. A file named on
+     * the command line is always read.
      */
     public static List<Path> expand(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(InputFiles::isForm).sorted().forEach(files::add);
+                    walk.filter(Files::isRegularFile).filter(InputFiles::isForm)
+                            .filter(file -> !(file.getParent().equals(path) && SyntheticForms.SIDECAR_FILES.contains(file.getFileName().toString())))
+                            .sorted().forEach(files::add);
                 }
             }
             else if (Files.isRegularFile(path)) {

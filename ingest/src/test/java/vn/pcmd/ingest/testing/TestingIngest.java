@@ -2,7 +2,14 @@ package vn.pcmd.ingest.testing;
 
 import vn.pcmd.core.catalog.Catalog;
 import vn.pcmd.core.catalog.CatalogLoader;
+import vn.pcmd.core.units.AdminUnit;
+import vn.pcmd.core.units.AdministrativeUnits;
 import vn.pcmd.core.units.AdministrativeUnitsLoader;
+import vn.pcmd.core.units.UnitLevel;
+import vn.pcmd.core.units.Vintage;
+
+import java.util.List;
+import java.util.Optional;
 import vn.pcmd.core.testing.TestingDataDirectory;
 import vn.pcmd.ingest.UnitRegistry;
 
@@ -18,6 +25,16 @@ public final class TestingIngest {
             catalog = new CatalogLoader(TestingDataDirectory.repository()).loadLatest();
         }
         return catalog;
+    }
+
+    /** The first {@code count} communes of a province that existed through the whole period, in code order. */
+    public static List<String> communesOf(String provinceCode, int count) {
+        AdministrativeUnits all = new AdministrativeUnitsLoader(TestingDataDirectory.repository()).load();
+        return all.units(Vintage.V2024, UnitLevel.COMMUNE, Optional.of(provinceCode)).stream()
+                .map(AdminUnit::code)
+                .filter(code -> units().find(code).map(unit -> unit.years().size() == catalog().period().years().size()).orElse(false))
+                .limit(count)
+                .toList();
     }
 
     public static synchronized UnitRegistry units() {
