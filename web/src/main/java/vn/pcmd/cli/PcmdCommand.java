@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
                 GenerateCommand.class,
                 TemplateCommand.class,
                 IngestCommand.class,
-                PcmdCommand.Jobs.class,
-                PcmdCommand.Query.class,
+                JobsCommand.class,
+                QueryCommand.class,
                 PcmdCommand.Export.class,
                 PcmdCommand.Report.class,
                 PcmdCommand.Serve.class,
@@ -72,22 +72,6 @@ public final class PcmdCommand implements Callable<Integer> {
     static final class Demo extends NotYetAvailable {
         Demo() {
             super("issue #4, #6");
-        }
-    }
-
-    @Command(name = "jobs", mixinStandardHelpOptions = true,
-            description = "Chạy các tác vụ phân tích (run the analytics jobs)")
-    static final class Jobs extends NotYetAvailable {
-        Jobs() {
-            super("issue #4");
-        }
-    }
-
-    @Command(name = "query", mixinStandardHelpOptions = true,
-            description = "Truy vấn SQL trên kho dữ liệu (ad-hoc SQL)")
-    static final class Query extends NotYetAvailable {
-        Query() {
-            super("issue #4");
         }
     }
 

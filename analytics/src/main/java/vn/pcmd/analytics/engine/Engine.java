@@ -1,0 +1,30 @@
+package vn.pcmd.analytics.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a job needs from an engine, nothing more: tables from rows and from Parquet, SQL statements in the subset
+ * DuckDB and Spark SQL share, and Parquet out. DuckDB (embedded, the default) and Spark are the adapters.
+ */
+public interface Engine extends AutoCloseable {
+    String name();
+
+    /** Loads rows built in Java as a table. */
+    void load(Table table);
+
+    /** A view over Parquet files; {@code paths} may be globs. An empty list gives an empty view of {@code emptySchema}. */
+    void parquetView(String name, List<String> paths, List<Column> emptySchema);
+
+    /** Runs {@code select} and keeps its result as table {@code name} (replacing one of that name). */
+    void materialize(String name, String select);
+
+    /** Writes a table to one Parquet file. */
+    void writeParquet(String table, Path file);
+
+    /** Runs a query and returns its rows (column names first in {@link QueryResult}). */
+    QueryResult query(String select);
+
+    @Override
+    void close();
+}

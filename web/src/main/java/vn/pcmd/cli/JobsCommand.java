@@ -1,0 +1,88 @@
+package vn.pcmd.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vn.pcmd.analytics.engine.DuckDbEngine;
+import vn.pcmd.analytics.job.Job;
+import vn.pcmd.analytics.job.JobRunner;
+import vn.pcmd.analytics.jobs.Jobs;
+import vn.pcmd.analytics.reference.ReferenceTables;
+import vn.pcmd.core.catalog.Catalog;
+import vn.pcmd.core.catalog.CatalogLoader;
+import vn.pcmd.core.data.DataDirectory;
+import vn.pcmd.core.targets.Targets;
+import vn.pcmd.core.units.AdministrativeUnitsLoader;
+import vn.pcmd.core.units.Vintage;
+import vn.pcmd.ingest.warehouse.Warehouse;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code pcmd jobs}: computes the marts from the warehouse's current figures. */
+@Command(name = "jobs", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Chạy các tác vụ phân tích (run the analytics jobs)",
+        footer = {"", "Tác vụ / jobs: rollup, trends, compare, targets, quality, derived; 'all' chạy tất cả (the default)."})
+final class JobsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--warehouse", defaultValue = "warehouse", description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE})")
+    Path warehouse;
+
+    @Option(names = "--engine", defaultValue = "duckdb", description = "duckdb (mặc định, nhúng) hoặc spark")
+    String engine;
+
+    @Option(names = "--vintage", converter = UnitsCommand.VintageConverter.class,
+            description = "Chỉ tính theo địa giới 2024 hoặc 2025 (mặc định: cả hai / both)")
+    Optional<Vintage> vintage;
+
+    @Parameters(arity = "0..*", paramLabel = "JOB", description = "Tác vụ cần chạy (mặc định: all)")
+    List<String> jobs = List.of("all");
+
+    @Override
+    public Integer call() {
+        if (!engine.equals("duckdb")) {
+            if (engine.equals("spark")) {
+                throw new UserException("Máy Spark chưa có trong phiên bản này (issue #5); dùng --engine duckdb. "
+                        + "The Spark engine is not available yet (issue #5); use --engine duckdb.", 1);
+            }
+            throw new UserException("Không có máy '" + engine + "'; dùng duckdb hoặc spark. No engine '" + engine + "'; use duckdb or spark.", Main.EXIT_USAGE);
+        }
+        List<Job> selected;
+        try {
+            selected = Jobs.withDependencies(jobs.contains("all") ? Jobs.names() : jobs);
+        }
+        catch (IllegalArgumentException e) {
+            throw new UserException("Tác vụ không hợp lệ / " + e.getMessage(), Main.EXIT_USAGE);
+        }
+        Warehouse target = new Warehouse(warehouse);
+        if (!Files.isDirectory(target.batchesDirectory())) {
+            throw new UserException("Chưa có kho dữ liệu tại " + target.root() + "; hãy chạy ./pcmd ingest trước. No warehouse at " + target.root()
+                    + "; run ./pcmd ingest first.", Main.EXIT_USAGE);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long start = System.nanoTime();
+        DataDirectory data = DataDirectory.locate();
+        Catalog catalog = new CatalogLoader(data).loadLatest();
+        ReferenceTables references = new ReferenceTables(catalog, new AdministrativeUnitsLoader(data).load(), Targets.load(data, catalog));
+        List<Vintage> vintages = vintage.map(List::of).orElse(List.of(Vintage.values()));
+        List<JobRunner.JobTiming> timings;
+        try (DuckDbEngine duckDb = new DuckDbEngine()) {
+            timings = new JobRunner(duckDb, target).run(references.all(), selected, vintages, new ConsoleProgress(spec.commandLine().getErr()));
+        }
+        for (JobRunner.JobTiming timing : timings) {
+            out.printf(Locale.ROOT, "%-8s  địa giới / vintage %s  %8d dòng / rows  %6.2f s%n", timing.job(), timing.vintage().code(), timing.rows(),
+                    timing.elapsed().toNanos() / 1e9);
+        }
+        out.printf(Locale.ROOT, "Xong trong / done in %.1f s. Kết quả / marts: %s%n", (System.nanoTime() - start) / 1e9, JobRunner.martsDirectory(target));
+        return 0;
+    }
+}
