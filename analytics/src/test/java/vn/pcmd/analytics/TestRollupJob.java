@@ -33,8 +33,8 @@ class TestRollupJob {
                 select level, unit_code, value, reported_value, reporting_units from rollup
                 where indicator_code = 'iia_violators_total' and year = 2023 order by level, unit_code""").rows())
                 .containsExactly(
-                        java.util.Arrays.asList("commune", "26503", 3.0, null, 1),
                         java.util.Arrays.asList("commune", "26473", 4.0, null, 1),
+                        java.util.Arrays.asList("commune", "26503", 3.0, null, 1),
                         java.util.Arrays.asList("district", "742", 7.0, 9.0, 2),
                         java.util.Arrays.asList("nation", "VN", 7.0, null, 2),
                         java.util.Arrays.asList("province", "75", 7.0, null, 2));
