@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /** The jobs the warehouse knows, by name, in the order `all` runs them. */
 public final class Jobs {
-    private static final List<Job> ALL = List.of(new RollupJob());
+    private static final List<Job> ALL = List.of(
+            new RollupJob(),
+            new TrendsJob());
 
     private Jobs() {}
 
