@@ -6,6 +6,7 @@ import vn.pcmd.analytics.job.JobRunner;
 import vn.pcmd.analytics.job.WarehouseViews;
 import vn.pcmd.analytics.jobs.Jobs;
 import vn.pcmd.analytics.reference.ReferenceTables;
+import vn.pcmd.core.HeapPeak;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.catalog.Catalog;
 import vn.pcmd.core.catalog.CatalogLoader;
@@ -15,9 +16,6 @@ import vn.pcmd.core.units.AdministrativeUnitsLoader;
 import vn.pcmd.core.units.Vintage;
 import vn.pcmd.ingest.warehouse.Warehouse;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +52,7 @@ public final class JobsBenchmark {
             System.out.printf(Locale.ROOT, "facts: %d, %d threads%nfloor: one GROUP BY over all facts (indicator × year, %d groups): %.3f s%n", facts, threads, groups,
                     floorSeconds);
 
-            resetPeaks();
+            HeapPeak.reset();
             long jobsStart = System.nanoTime();
             List<JobRunner.JobTiming> timings;
             try (DuckDbEngine engine = new DuckDbEngine(threads)) {
@@ -65,23 +63,7 @@ public final class JobsBenchmark {
                 System.out.printf(Locale.ROOT, "  %-8s vintage %s  %9d rows  %6.2f s%n", timing.job(), timing.vintage().code(), timing.rows(), timing.elapsed().toNanos() / 1e9);
             }
             System.out.printf(Locale.ROOT, "all jobs, both vintages (incl. loading reference tables and current facts): %.2f s = %.1fx the floor; Java heap peak %d MiB%n",
-                    total, total / floorSeconds, peakHeap() >> 20);
+                    total, total / floorSeconds, HeapPeak.bytes() >> 20);
         }
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

@@ -1,5 +1,6 @@
 package vn.pcmd.ingest.benchmark;
 
+import vn.pcmd.core.HeapPeak;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.catalog.Catalog;
 import vn.pcmd.core.catalog.CatalogLoader;
@@ -18,9 +19,6 @@ import javax.xml.stream.XMLStreamReader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,11 +68,11 @@ public final class IngestBenchmark {
         // the first pass only warms the page cache and the JIT, so that both measured phases start equal
         floor(files, threads);
 
-        resetPeaks();
+        HeapPeak.reset();
         long start = System.nanoTime();
         long events = floor(files, threads);
         double floorSeconds = (System.nanoTime() - start) / 1e9;
-        long floorPeak = peakHeap();
+        long floorPeak = HeapPeak.bytes();
         System.out.printf(Locale.ROOT, "floor  (unzip + scan XML only): %.2f s  %.0f forms/s  %d XML events  peak heap %d MiB%n",
                 floorSeconds, files.size() / floorSeconds, events, floorPeak >> 20);
 
@@ -82,12 +80,12 @@ public final class IngestBenchmark {
         Catalog catalog = new CatalogLoader(data).loadLatest();
         UnitRegistry units = new UnitRegistry(new AdministrativeUnitsLoader(data).load(), catalog.period());
         System.gc();
-        resetPeaks();
+        HeapPeak.reset();
         start = System.nanoTime();
         IngestResult result = new Ingestor(catalog, units, XlsxLimits.DEFAULT, threads, Clock.systemUTC())
                 .ingest(new Warehouse(warehouseDirectory), files, ReadOptions.NONE, Progress.NONE);
         double ingestSeconds = (System.nanoTime() - start) / 1e9;
-        long ingestPeak = peakHeap();
+        long ingestPeak = HeapPeak.bytes();
         System.out.printf(Locale.ROOT, "ingest (read, validate, write Parquet, commit): %.2f s  %.0f forms/s  %.0f facts/s  peak heap %d MiB%n",
                 ingestSeconds, files.size() / ingestSeconds, result.factsWritten() / ingestSeconds, ingestPeak >> 20);
         System.out.printf(Locale.ROOT, "accepted %d, unchanged %d, rejected %d, facts written %d%n", result.count(IngestResult.Status.ACCEPTED),
@@ -141,21 +139,5 @@ public final class IngestBenchmark {
             pool.shutdown();
         }
         return events.get();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
-
-    private static long peakHeap() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }
