@@ -16,14 +16,14 @@ import java.util.concurrent.Callable;
         header = "PCMD Warehouse — kho dữ liệu Chương trình phòng, chống mại dâm (PCMD analytics warehouse)",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
-                PcmdCommand.Demo.class,
+                DemoCommand.class,
                 GenerateCommand.class,
                 TemplateCommand.class,
                 IngestCommand.class,
                 JobsCommand.class,
                 QueryCommand.class,
-                PcmdCommand.Export.class,
-                PcmdCommand.Report.class,
+                ExportCommand.class,
+                ReportCommand.class,
                 PcmdCommand.Serve.class,
                 CatalogCommand.class,
                 UnitsCommand.class,
@@ -64,30 +64,6 @@ public final class PcmdCommand implements Callable<Integer> {
         public Integer call() {
             spec.commandLine().getErr().println(Messages.get("cli.notAvailable", spec.name(), plannedIn));
             return 1;
-        }
-    }
-
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Chạy minh họa trọn chuỗi cho một tỉnh (demo on one province)")
-    static final class Demo extends NotYetAvailable {
-        Demo() {
-            super("issue #4, #6");
-        }
-    }
-
-    @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Xuất dữ liệu tổng hợp CSV/XLSX/Parquet (export datasets)")
-    static final class Export extends NotYetAvailable {
-        Export() {
-            super("issue #4");
-        }
-    }
-
-    @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "Lập biểu tổng hợp số liệu của một đơn vị (official report)")
-    static final class Report extends NotYetAvailable {
-        Report() {
-            super("issue #4");
         }
     }
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestNotYetAvailable {
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "export", "report", "serve", "user"})
+    @ValueSource(strings = {"serve", "user"})
     void saysPlainlyItIsNotAvailableAndFails(String subcommand) {
         CommandLineRun run = CommandLineRun.of(subcommand);
         assertThat(run.exitCode()).isEqualTo(1);

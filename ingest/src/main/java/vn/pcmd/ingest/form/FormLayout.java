@@ -24,11 +24,15 @@ public final class FormLayout {
     /** The date the reporting office sent the form (ISO yyyy-MM-dd), for the timeliness checks. */
     public static final String KEY_SUBMITTED_ON = "submitted_on";
     public static final String KEY_LAYOUT_VERSION = "layout_version";
+    /** Consolidated reports only: the boundaries their figures are consolidated under ("2024" or "2025"). */
+    public static final String KEY_VINTAGE = "vintage";
     public static final String LAYOUT_VERSION = "1";
 
     /** 1-based rows of the template. */
     public static final int TITLE_ROW = 1;
     public static final int UNIT_ROW = 4;
+    /** Consolidated reports only: what the figures are consolidated from, and under which boundaries. */
+    public static final int SUBTITLE_ROW = 5;
     public static final int HEADER_ROW = 6;
     public static final int YEAR_HEADER_ROW = 7;
     public static final int FIRST_BODY_ROW = 8;

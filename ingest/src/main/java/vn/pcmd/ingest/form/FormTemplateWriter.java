@@ -73,8 +73,12 @@ public final class FormTemplateWriter {
 
     /** The body rows the form of {@code identity} has, in the order they are written from {@link FormLayout#FIRST_BODY_ROW}. */
     public List<FormRow> rows(FormIdentity identity) {
-        identity.agency().ifPresent(code -> catalog.agency(code).orElseThrow(() -> new IllegalArgumentException("Unknown department: " + code)));
-        return layouts.computeIfAbsent(identity.form() + "/" + identity.agency().orElse(""), ignored -> FormRows.of(catalog, identity.form(), identity.agency()));
+        return rows(identity.form(), identity.agency());
+    }
+
+    private List<FormRow> rows(Form form, Optional<String> agency) {
+        agency.ifPresent(code -> catalog.agency(code).orElseThrow(() -> new IllegalArgumentException("Unknown department: " + code)));
+        return layouts.computeIfAbsent(form + "/" + agency.orElse(""), ignored -> FormRows.of(catalog, form, agency));
     }
 
     /** A blank form: empty year cells, Tổng cộng as a SUM formula over the years. */
@@ -97,6 +101,31 @@ public final class FormTemplateWriter {
     public void writeFilled(FormIdentity identity, FormValues values, Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             writeFilled(identity, values, out);
+        }
+    }
+
+    /**
+     * A consolidated report: the form's rows filled with a unit's consolidated figures, under the form's title and
+     * the heading's unit line and subtitle. Phụ lục IA without a department holds every department's section.
+     */
+    public void writeReport(ReportHeading heading, FormValues values, OutputStream out) throws IOException {
+        requireNonNull(heading, "heading is null");
+        requireNonNull(values, "values is null");
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(FormLayout.KEY_FORM, heading.form().name());
+        metadata.put(FormLayout.KEY_UNIT_CODE, heading.unitCode());
+        metadata.put(FormLayout.KEY_UNIT_NAME, heading.unitName());
+        heading.agency().ifPresent(agency -> metadata.put(FormLayout.KEY_AGENCY, agency));
+        metadata.put(FormLayout.KEY_PERIOD, period.code());
+        metadata.put(FormLayout.KEY_LAYOUT_VERSION, FormLayout.LAYOUT_VERSION);
+        metadata.put(FormLayout.KEY_VINTAGE, heading.vintage());
+        write(heading.form(), rows(heading.form(), heading.agency()), heading.unitLine(), Optional.of(heading.subtitle()), metadata, Optional.of(values),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), out);
+    }
+
+    public void writeReport(ReportHeading heading, FormValues values, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeReport(heading, values, out);
         }
     }
 
@@ -128,7 +157,11 @@ public final class FormTemplateWriter {
     }
 
     private void write(FormIdentity identity, Optional<FormValues> values, Instant created, OutputStream out) throws IOException {
-        List<FormRow> rows = rows(identity);
+        write(identity.form(), rows(identity), unitLine(identity), Optional.empty(), metadata(identity), values, created, out);
+    }
+
+    private void write(Form form, List<FormRow> rows, String unitLine, Optional<String> subtitle, Map<String, String> metadata, Optional<FormValues> values,
+            Instant created, OutputStream out) throws IOException {
         // the package is compressed once, when ReproducibleZip rewrites it to make it reproducible
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(128 * 1024);
         Workbook workbook = new Workbook(buffer, APPLICATION, APPLICATION_VERSION);
@@ -136,11 +169,11 @@ public final class FormTemplateWriter {
         // the form's cells name their font explicitly; LibreOffice ignores a cell's font when it is the workbook's
         // default one (font 0) and shows its own, so the default must differ from the form's
         workbook.setGlobalDefaultFont(FONT, FONT_SIZE - 1);
-        Worksheet sheet = workbook.newWorksheet(FormLayout.sheetName(identity.form()));
-        writeForm(sheet, identity, rows, values);
+        Worksheet sheet = workbook.newWorksheet(FormLayout.sheetName(form));
+        writeForm(sheet, form, unitLine, subtitle, rows, values);
         Worksheet metadataSheet = workbook.newWorksheet(FormLayout.METADATA_SHEET);
         int row = 0;
-        for (Map.Entry<String, String> entry : metadata(identity).entrySet()) {
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
             metadataSheet.value(row, 0, entry.getKey());
             metadataSheet.value(row, 1, entry.getValue());
             row++;
@@ -152,7 +185,7 @@ public final class FormTemplateWriter {
         ReproducibleZip.rewrite(buffer.toByteArray(), created, out);
     }
 
-    private void writeForm(Worksheet sheet, FormIdentity identity, List<FormRow> rows, Optional<FormValues> values) {
+    private void writeForm(Worksheet sheet, Form form, String unitLine, Optional<String> subtitle, List<FormRow> rows, Optional<FormValues> values) {
         int yearCount = years.size();
         int totalColumn = FormLayout.totalColumn(yearCount);
         int codeColumn = FormLayout.codeColumn(yearCount);
@@ -167,7 +200,7 @@ public final class FormTemplateWriter {
         sheet.width(codeColumn, CODE_WIDTH);
         sheet.hideColumn(codeColumn);
 
-        List<String> titles = FormLayout.titleLines(identity.form(), period.code());
+        List<String> titles = FormLayout.titleLines(form, period.code());
         for (int index = 0; index < titles.size(); index++) {
             int row = FormLayout.TITLE_ROW - 1 + index;
             sheet.value(row, 0, titles.get(index));
@@ -175,9 +208,16 @@ public final class FormTemplateWriter {
             style(sheet, row, 0, row, totalColumn).bold().fontSize(index == 0 ? FONT_SIZE : FONT_SIZE + 1).horizontalAlignment(index == 0 ? "right" : "center").set();
         }
         int unitRow = FormLayout.UNIT_ROW - 1;
-        sheet.value(unitRow, 0, unitLine(identity));
+        sheet.value(unitRow, 0, unitLine);
         sheet.range(unitRow, 0, unitRow, totalColumn).merge();
         style(sheet, unitRow, 0, unitRow, totalColumn).bold().italic().set();
+        if (subtitle.isPresent()) {
+            int subtitleRow = FormLayout.SUBTITLE_ROW - 1;
+            sheet.value(subtitleRow, 0, subtitle.get());
+            sheet.range(subtitleRow, 0, subtitleRow, totalColumn).merge();
+            style(sheet, subtitleRow, 0, subtitleRow, totalColumn).italic().horizontalAlignment("center").wrapText(true).set();
+            sheet.rowHeight(subtitleRow, 2 * LINE_HEIGHT + 3);
+        }
 
         int header = FormLayout.HEADER_ROW - 1;
         int yearHeader = FormLayout.YEAR_HEADER_ROW - 1;

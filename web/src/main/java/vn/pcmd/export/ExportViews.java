@@ -1,0 +1,36 @@
+package vn.pcmd.export;
+
+import vn.pcmd.analytics.engine.DuckDbEngine;
+import vn.pcmd.analytics.job.WarehouseViews;
+import vn.pcmd.analytics.reference.ReferenceTables;
+import vn.pcmd.ingest.warehouse.ParquetTable;
+import vn.pcmd.ingest.warehouse.Warehouse;
+import vn.pcmd.ingest.warehouse.WarehouseTables;
+
+import java.util.List;
+
+/**
+ * What export and report read, set up on an engine without materialising anything, so that an export streams
+ * however large the warehouse: the unit tables ({@code ref_units}, {@code ref_ancestors}, {@code ref_unit_map}), the
+ * catalog ({@code ref_indicators}), views over the committed batches ({@code facts}, {@code submissions},
+ * {@code issues}) and {@code current_facts}, each sender's latest figures for each year (docs/warehouse.md), as a view.
+ */
+public final class ExportViews {
+    private ExportViews() {}
+
+    public static void register(DuckDbEngine engine, Warehouse warehouse, ReferenceTables references) {
+        engine.load(references.units());
+        engine.load(references.ancestors());
+        engine.load(references.unitMap());
+        engine.load(references.indicators());
+        boolean empty = warehouse.batches().isEmpty();
+        view(engine, "facts", warehouse, Warehouse.FACTS_FILE, WarehouseTables.FACTS, empty);
+        view(engine, "submissions", warehouse, Warehouse.SUBMISSIONS_FILE, WarehouseTables.SUBMISSIONS, empty);
+        view(engine, "issues", warehouse, Warehouse.ISSUES_FILE, WarehouseTables.ISSUES, empty);
+        engine.execute("create or replace view current_facts as " + WarehouseViews.CURRENT_FACTS);
+    }
+
+    private static void view(DuckDbEngine engine, String name, Warehouse warehouse, String file, ParquetTable table, boolean empty) {
+        engine.parquetView(name, empty ? List.of() : List.of(warehouse.glob(file)), WarehouseViews.columns(table));
+    }
+}

@@ -1,0 +1,56 @@
+package vn.pcmd.cli;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TestDemoCommand {
+    @TempDir
+    Path temp;
+
+    @Test
+    void runsTheChainOnASmallProvinceAndARerunReusesWhatIsThere() throws IOException {
+        Path dir = temp.resolve("demo");
+
+        CommandLineRun run = CommandLineRun.of("demo", "--dir", dir.toString(), "--province", "48");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        // Đà Nẵng (48) merged with Quảng Nam on 01/7/2025 and kept its code
+        Path csv = dir.resolve("exports/rollup_48_2025.csv");
+        Path report = dir.resolve("exports/IIA_48_2025.xlsx");
+        assertThat(run.out())
+                .contains("[1/4] Sinh biểu mẫu / generate forms: tỉnh / province 48, seed 7 → " + dir.resolve("forms"))
+                .contains("[2/4] Nạp vào kho / ingest → " + dir.resolve("warehouse"))
+                .contains("[3/4] Tác vụ phân tích / jobs: rollup")
+                .contains("[4/4] Xuất dữ liệu / exports")
+                .contains("Bảng phân tích / marts:       " + dir.resolve("warehouse/marts"))
+                .contains("Số liệu tổng hợp / roll-up:   " + csv)
+                .contains("Biểu tổng hợp / report:       " + report)
+                .contains("./pcmd query --warehouse " + dir.resolve("warehouse") + " \"select year, value, reporting_units from rollup where vintage = '2025' and unit_code = '48'");
+        assertThat(dir.resolve("warehouse/marts/rollup/vintage=2025.parquet")).isRegularFile();
+        assertThat(TestExportCommand.csv(csv)).isNotEmpty().allSatisfy(record -> assertThat(record.get("vintage")).isEqualTo("2025"));
+        try (InputStream in = Files.newInputStream(report); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertThat(workbook.getSheet("Phụ lục IIA").getRow(3).getCell(0).getStringCellValue()).isEqualTo("Đơn vị: Thành phố Đà Nẵng");
+        }
+
+        CommandLineRun again = CommandLineRun.of("demo", "--dir", dir.toString(), "--province", "48");
+
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("đã có, dùng lại / already there, reused").contains("nhận / accepted 0, không đổi / unchanged 73, từ chối / rejected 0");
+    }
+
+    @Test
+    void aProvinceThatDoesNotExistIsAUsageError() {
+        CommandLineRun run = CommandLineRun.of("demo", "--dir", temp.resolve("demo").toString(), "--province", "99");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Không có tỉnh mã '99'");
+        assertThat(temp.resolve("demo")).doesNotExist();
+    }
+}
