@@ -12,6 +12,9 @@ import java.util.Optional;
 public final class Jobs {
     private static final List<Job> ALL = List.of(
             new RollupJob(),
+            new DerivedJob(),
+            new TargetsJob(),
+            new QualityJob(),
             new TrendsJob());
 
     private Jobs() {}
