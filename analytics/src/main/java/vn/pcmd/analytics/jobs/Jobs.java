@@ -15,7 +15,8 @@ public final class Jobs {
             new DerivedJob(),
             new TargetsJob(),
             new QualityJob(),
-            new TrendsJob());
+            new TrendsJob(),
+            new CompareJob());
 
     private Jobs() {}
 
