@@ -1,6 +1,6 @@
 package vn.pcmd.analytics.jobs;
 
-import vn.pcmd.analytics.job.Job;
+import vn.pcmd.analytics.job.SqlJob;
 import vn.pcmd.analytics.job.Step;
 import vn.pcmd.core.units.Vintage;
 
@@ -15,22 +15,11 @@ import java.util.List;
  * <p>Ties share a rank (1 = highest, the next rank skips), and percentile and quartile are read off that rank, so
  * tied units always share all three. The nation has no peers and is left out.
  */
-public final class CompareJob implements Job {
+public final class CompareJob extends SqlJob {
     public static final String NAME = "compare";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> dependsOn() {
-        return List.of(RollupJob.NAME, DerivedJob.NAME);
-    }
-
-    @Override
-    public String description() {
-        return "So sánh đơn vị cùng cấp, cùng cấp trên (rank, percentile and quartile among peers, per year and on the 2021–2025 total)";
+    public CompareJob() {
+        super(NAME, "So sánh đơn vị cùng cấp, cùng cấp trên (rank, percentile and quartile among peers, per year and on the 2021–2025 total)", RollupJob.NAME, DerivedJob.NAME);
     }
 
     @Override

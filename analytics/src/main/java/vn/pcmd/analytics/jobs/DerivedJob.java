@@ -1,6 +1,6 @@
 package vn.pcmd.analytics.jobs;
 
-import vn.pcmd.analytics.job.Job;
+import vn.pcmd.analytics.job.SqlJob;
 import vn.pcmd.analytics.job.Step;
 import vn.pcmd.core.units.Vintage;
 
@@ -23,22 +23,11 @@ import java.util.List;
  * numerator and its {@code units_reporting} denominator always count the same population.</li>
  * </ul>
  */
-public final class DerivedJob implements Job {
+public final class DerivedJob extends SqlJob {
     public static final String NAME = "derived";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> dependsOn() {
-        return List.of(RollupJob.NAME);
-    }
-
-    @Override
-    public String description() {
-        return "Chỉ tiêu dẫn xuất đo các chỉ tiêu kế hoạch (derived indicators: shares and counts, from summed numerators and denominators)";
+    public DerivedJob() {
+        super(NAME, "Chỉ tiêu dẫn xuất đo các chỉ tiêu kế hoạch (derived indicators: shares and counts, from summed numerators and denominators)", RollupJob.NAME);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package vn.pcmd.analytics.jobs;
 
-import vn.pcmd.analytics.job.Job;
+import vn.pcmd.analytics.job.SqlJob;
 import vn.pcmd.analytics.job.Step;
 import vn.pcmd.analytics.jobs.SqlText.Language;
 import vn.pcmd.analytics.reference.ReferenceTables;
@@ -31,8 +31,12 @@ import static vn.pcmd.analytics.jobs.SqlText.percent;
  * Completeness and timeliness keep a row for every case, flagged or not; the other checks keep flagged rows only.
  * Yes/no indicators are left out of the numeric checks: their figures are answers, not amounts.
  */
-public final class QualityJob implements Job {
+public final class QualityJob extends SqlJob {
     public static final String NAME = "quality";
+
+    public QualityJob() {
+        super(NAME, "Chất lượng số liệu: đầy đủ, đúng hạn, cảnh báo, chênh lệch, giá trị bất thường (data quality checks, each saying why)", RollupJob.NAME);
+    }
 
     /** A peer is an outlier when |z| exceeds this (Iglewicz and Hoaglin's cut-off for the modified z-score). */
     static final String PEER_Z_LIMIT = "3.5";
@@ -46,20 +50,8 @@ public final class QualityJob implements Job {
     private static final String COLUMNS = "check_name, level, unit_code, unit_name, province_code, reporter_level, form, agency, indicator_code, year, "
             + "partial_year, value, expected, score, flagged, reason_vi, reason_en, issue_code, submission_id, source_file, cell";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
-    @Override
-    public List<String> dependsOn() {
-        return List.of(RollupJob.NAME);
-    }
 
-    @Override
-    public String description() {
-        return "Chất lượng số liệu: đầy đủ, đúng hạn, cảnh báo, chênh lệch, giá trị bất thường (data quality checks, each saying why)";
-    }
 
     @Override
     public List<Step> steps(Vintage vintage) {

@@ -1,6 +1,6 @@
 package vn.pcmd.analytics.jobs;
 
-import vn.pcmd.analytics.job.Job;
+import vn.pcmd.analytics.job.SqlJob;
 import vn.pcmd.analytics.job.Step;
 import vn.pcmd.core.units.Vintage;
 
@@ -15,22 +15,11 @@ import java.util.List;
  * Phụ lục IIA sent by a district or province is kept beside the rolled-up value as {@code reported_value}, never
  * added to it. Yes/no indicators roll up as the number of units answering yes and their share of those answering.
  */
-public final class RollupJob implements Job {
+public final class RollupJob extends SqlJob {
     public static final String NAME = "rollup";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> dependsOn() {
-        return List.of();
-    }
-
-    @Override
-    public String description() {
-        return "Tổng hợp mọi chỉ tiêu theo đơn vị và cấp (roll-up by unit and level)";
+    public RollupJob() {
+        super(NAME, "Tổng hợp mọi chỉ tiêu theo đơn vị và cấp (roll-up by unit and level)");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package vn.pcmd.analytics.jobs;
 
-import vn.pcmd.analytics.job.Job;
+import vn.pcmd.analytics.job.SqlJob;
 import vn.pcmd.analytics.job.Step;
 import vn.pcmd.core.units.Vintage;
 
@@ -20,8 +20,12 @@ import java.util.List;
  * year before; such rows say {@code annualised = true}. Shares and counts of units are judged as they stand: six
  * months of a share are still a share, and a commune that ran an activity by June has run one in the year.
  */
-public final class TargetsJob implements Job {
+public final class TargetsJob extends SqlJob {
     public static final String NAME = "targets";
+
+    public TargetsJob() {
+        super(NAME, "Đánh giá chỉ tiêu kế hoạch theo đơn vị và năm (plan targets: actual, threshold, met / not met / no data, gap)", DerivedJob.NAME);
+    }
 
     /** 0 … 99: the years of a period are period_from + an offset, without an engine's own sequence function. */
     private static final String OFFSETS = """
@@ -31,20 +35,8 @@ public final class TargetsJob implements Job {
              cross join (select 0 as digit union all select 1 union all select 2 union all select 3 union all select 4
                    union all select 5 union all select 6 union all select 7 union all select 8 union all select 9) ones)""";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
 
-    @Override
-    public List<String> dependsOn() {
-        return List.of(DerivedJob.NAME);
-    }
 
-    @Override
-    public String description() {
-        return "Đánh giá chỉ tiêu kế hoạch theo đơn vị và năm (plan targets: actual, threshold, met / not met / no data, gap)";
-    }
 
     @Override
     public List<Step> steps(Vintage vintage) {

@@ -1,6 +1,6 @@
 package vn.pcmd.analytics.jobs;
 
-import vn.pcmd.analytics.job.Job;
+import vn.pcmd.analytics.job.SqlJob;
 import vn.pcmd.analytics.job.Step;
 import vn.pcmd.core.units.Vintage;
 
@@ -19,22 +19,11 @@ import java.util.List;
  * <p>The slope is written as the closed form over x = year − first full year rather than {@code regr_slope}: with
  * whole-number figures every sum is exact, so DuckDB and Spark give the same bits whatever order they add in.
  */
-public final class TrendsJob implements Job {
+public final class TrendsJob extends SqlJob {
     public static final String NAME = "trends";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> dependsOn() {
-        return List.of(RollupJob.NAME);
-    }
-
-    @Override
-    public String description() {
-        return "Xu hướng 2021–2025 theo đơn vị và chỉ tiêu (yearly values, year-on-year change, CAGR, slope, total)";
+    public TrendsJob() {
+        super(NAME, "Xu hướng 2021–2025 theo đơn vị và chỉ tiêu (yearly values, year-on-year change, CAGR, slope, total)", RollupJob.NAME);
     }
 
     @Override
