@@ -49,6 +49,9 @@ public final class FormReader {
     private static final Pattern YEAR_HEADER = Pattern.compile("^năm\\s*(\\d{4})$");
     private static final Pattern UNIT_CODE_IN_HEADING = Pattern.compile("mã(?:\\s*(?:số|đơn vị|đvhc|đơn vị hành chính))?\\s*[:：]?\\s*(\\d{2,5})\\b");
     private static final int HEADER_SEARCH_ROWS = 40;
+    private static final String FOLDED_HEADER_LABEL = Labels.fold(FormLayout.HEADER_LABEL);
+    private static final String FOLDED_HEADER_TOTAL = Labels.fold(FormLayout.HEADER_TOTAL);
+    private static final String FOLDED_CODE_COLUMN_HEADER = Labels.fold(FormLayout.CODE_COLUMN_HEADER);
 
     private final Catalog catalog;
     private final UnitRegistry units;
@@ -206,13 +209,13 @@ public final class FormReader {
                 if (matcher.matches()) {
                     years.put(Integer.parseInt(matcher.group(1)), cell.getKey());
                 }
-                else if (text.equals(Labels.fold(FormLayout.HEADER_LABEL)) && labelColumn == null) {
+                else if (text.equals(FOLDED_HEADER_LABEL) && labelColumn == null) {
                     labelColumn = cell.getKey();
                 }
-                else if (text.startsWith(Labels.fold(FormLayout.HEADER_TOTAL)) && totalColumn == null) {
+                else if (text.startsWith(FOLDED_HEADER_TOTAL) && totalColumn == null) {
                     totalColumn = cell.getKey();
                 }
-                else if (text.equals(Labels.fold(FormLayout.CODE_COLUMN_HEADER)) && codeColumn == null) {
+                else if (text.equals(FOLDED_CODE_COLUMN_HEADER) && codeColumn == null) {
                     codeColumn = cell.getKey();
                 }
             }
