@@ -1,16 +1,20 @@
 package vn.pcmd.ingest.warehouse;
 
+import org.apache.parquet.io.api.Binary;
 import vn.pcmd.ingest.Fact;
 import vn.pcmd.ingest.Issue;
 import vn.pcmd.ingest.Submission;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,6 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class BatchWriter implements AutoCloseable {
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Bounds the strings kept encoded: a national run repeats a few thousand (codes, cells, provinces). */
+    private static final int MAX_ENCODED_STRINGS = 100_000;
 
     private final Warehouse warehouse;
     private final String period;
@@ -31,6 +37,8 @@ public final class BatchWriter implements AutoCloseable {
     private ParquetTable.Writer submissions;
     private ParquetTable.Writer issues;
     private final List<BatchManifest.SubmissionEntry> entries = new ArrayList<>();
+    private final Map<String, Binary> encodedStrings = new HashMap<>();
+    private final Binary batchIdBinary;
     private boolean finished;
 
     /** Must be created under the warehouse's write lock, which fixes the batch's sequence number. */
@@ -40,6 +48,7 @@ public final class BatchWriter implements AutoCloseable {
         this.receivedAt = receivedAt;
         this.sequence = warehouse.nextBatchSequence();
         this.batchId = String.format("%06d-%s", sequence, BATCH_TIME.format(receivedAt));
+        this.batchIdBinary = utf8(batchId);
     }
 
     public String batchId() {
@@ -57,9 +66,18 @@ public final class BatchWriter implements AutoCloseable {
         int submissionSequence = entries.size() + 1;
         String submissionId = batchId + "-" + String.format("%05d", submissionSequence);
         String agency = submission.agency().orElse(null);
+        // every fact of a submission repeats its strings: encoded once here, not once per fact by Parquet
+        Binary submissionIdBinary = utf8(submissionId);
+        Binary unitCode = utf8(submission.unitCode());
+        Binary unitLevel = encoded(submission.unitLevel().code());
+        Binary provinceCode = encoded(submission.provinceCode());
+        Binary form = encoded(submission.form().name());
+        Binary agencyBinary = agency == null ? null : encoded(agency);
+        Binary period = encoded(submission.period());
+        Binary sourceFile = utf8(submission.sourceFile());
         for (Fact fact : submission.facts()) {
-            facts.write(batchId, submissionId, submission.unitCode(), submission.unitLevel().code(), submission.provinceCode(), submission.form().name(), agency,
-                    fact.indicatorCode(), fact.year(), fact.value(), submission.period(), submission.sourceFile(), fact.sheet(), fact.cell());
+            facts.write(batchIdBinary, submissionIdBinary, unitCode, unitLevel, provinceCode, form, agencyBinary, encoded(fact.indicatorCode()), fact.year(), fact.value(),
+                    period, sourceFile, encoded(fact.sheet()), encoded(fact.cell()));
         }
         List<Integer> years = List.copyOf(submission.yearsReported());
         submissions.write(submissionId, batchId, sequence, submissionSequence, submission.unitCode(), submission.unitName(), submission.unitLevel().code(),
@@ -73,6 +91,22 @@ public final class BatchWriter implements AutoCloseable {
         }
         entries.add(new BatchManifest.SubmissionEntry(submissionId, submission.key(), submission.sourceFile(), submission.sha256(), submission.facts().size(), years));
         return submissionId;
+    }
+
+    /** A string that recurs across submissions (an indicator code, a cell, a province), encoded once per batch. */
+    private Binary encoded(String text) {
+        Binary binary = encodedStrings.get(text);
+        if (binary == null) {
+            binary = utf8(text);
+            if (encodedStrings.size() < MAX_ENCODED_STRINGS) {
+                encodedStrings.put(text, binary);
+            }
+        }
+        return binary;
+    }
+
+    private static Binary utf8(String text) {
+        return Binary.fromConstantByteArray(text.getBytes(StandardCharsets.UTF_8));
     }
 
     public int submissionCount() {

@@ -87,7 +87,10 @@ public final class ParquetTable {
         return new Writer(new LocalOutputFile(file));
     }
 
-    /** Writes rows given as arrays in column order: String, Integer, Double, LocalDate, Instant, or null. */
+    /**
+     * Writes rows given as arrays in column order: String (or its UTF-8 {@link Binary}), Integer, Double, LocalDate,
+     * Instant, or null.
+     */
     public final class Writer implements AutoCloseable {
         private final ParquetWriter<Object[]> writer;
         private long rows;
@@ -166,7 +169,7 @@ public final class ParquetTable {
                 }
                 consumer.startField(column.name(), index);
                 switch (column.type()) {
-                    case STRING -> consumer.addBinary(Binary.fromString((String) value));
+                    case STRING -> consumer.addBinary(value instanceof Binary binary ? binary : Binary.fromString((String) value));
                     case INT -> consumer.addInteger((Integer) value);
                     case DOUBLE -> consumer.addDouble((Double) value);
                     case DATE -> consumer.addInteger((int) ((LocalDate) value).toEpochDay());
