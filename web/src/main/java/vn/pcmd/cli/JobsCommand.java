@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.pcmd.analytics.engine.DuckDbEngine;
+import vn.pcmd.analytics.engine.Engine;
 import vn.pcmd.analytics.job.Job;
 import vn.pcmd.analytics.job.JobRunner;
 import vn.pcmd.analytics.jobs.Jobs;
@@ -40,6 +41,10 @@ final class JobsCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "duckdb", description = "duckdb (mặc định, nhúng) hoặc spark")
     String engine;
 
+    @Option(names = "--master", defaultValue = "local[2]",
+            description = "Với --engine spark: local[*], local[2] hoặc spark://HOST:PORT (mặc định: ${DEFAULT-VALUE})")
+    String master;
+
     @Option(names = "--vintage", converter = UnitsCommand.VintageConverter.class,
             description = "Chỉ tính theo địa giới 2024 hoặc 2025 (mặc định: cả hai / both)")
     Optional<Vintage> vintage;
@@ -49,11 +54,7 @@ final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!engine.equals("duckdb")) {
-            if (engine.equals("spark")) {
-                throw new UserException("Máy Spark chưa có trong phiên bản này (issue #5); dùng --engine duckdb. "
-                        + "The Spark engine is not available yet (issue #5); use --engine duckdb.", 1);
-            }
+        if (!engine.equals("duckdb") && !engine.equals("spark")) {
             throw new UserException("Không có máy '" + engine + "'; dùng duckdb hoặc spark. No engine '" + engine + "'; use duckdb or spark.", Main.EXIT_USAGE);
         }
         List<Job> selected;
@@ -75,8 +76,14 @@ final class JobsCommand implements Callable<Integer> {
         ReferenceTables references = new ReferenceTables(catalog, new AdministrativeUnitsLoader(data).load(), Targets.load(data, catalog));
         List<Vintage> vintages = vintage.map(List::of).orElse(List.of(Vintage.values()));
         List<JobRunner.JobTiming> timings;
-        try (DuckDbEngine duckDb = new DuckDbEngine()) {
-            timings = new JobRunner(duckDb, target).run(references.all(), selected, vintages, new ConsoleProgress(spec.commandLine().getErr()));
+        // Spark's classes are touched only here, so the embedded default never loads them
+        try (Engine runner = engine.equals("spark") ? SparkJobs.engine(master) : new DuckDbEngine()) {
+            timings = new JobRunner(runner, target).run(references.all(), selected, vintages, new ConsoleProgress(spec.commandLine().getErr()));
+        }
+        finally {
+            if (engine.equals("spark")) {
+                SparkJobs.stop();
+            }
         }
         for (JobRunner.JobTiming timing : timings) {
             out.printf(Locale.ROOT, "%-8s  địa giới / vintage %s  %8d dòng / rows  %6.2f s%n", timing.job(), timing.vintage().code(), timing.rows(),
