@@ -105,9 +105,9 @@ public final class FormReader {
     private Map<String, String> readMetadata(XlsxWorkbook workbook) throws XlsxException, IOException {
         Map<String, String> metadata = new HashMap<>();
         Optional<Sheet> sheet = workbook.sheet(FormLayout.METADATA_SHEET);
-        sheet.ifPresent(found -> found.rows().values().forEach(row -> {
-            CellValue key = row.get(0);
-            CellValue value = row.get(1);
+        sheet.ifPresent(found -> found.rows().forEach(row -> {
+            CellValue key = row.cell(0);
+            CellValue value = row.cell(1);
             if (key != null && value != null && !value.isBlank()) {
                 metadata.put(key.text().strip(), value.text().strip());
             }
@@ -198,29 +198,33 @@ public final class FormReader {
         Integer labelColumn = null;
         Integer totalColumn = null;
         Integer codeColumn = null;
-        for (var row : sheet.rows().headMap(HEADER_SEARCH_ROWS, true).entrySet()) {
+        for (Sheet.Row row : sheet.rows()) {
+            if (row.number() > HEADER_SEARCH_ROWS) {
+                break;
+            }
             Map<Integer, Integer> years = new TreeMap<>();
-            for (var cell : row.getValue().entrySet()) {
-                if (cell.getValue().kind() != CellValue.Kind.STRING) {
+            for (int column = 0; column < row.width(); column++) {
+                CellValue cell = row.cell(column);
+                if (cell == null || cell.kind() != CellValue.Kind.STRING || !mayBeHeader(cell.text())) {
                     continue;
                 }
-                String text = Labels.fold(cell.getValue().text());
+                String text = Labels.fold(cell.text());
                 Matcher matcher = YEAR_HEADER.matcher(text);
                 if (matcher.matches()) {
-                    years.put(Integer.parseInt(matcher.group(1)), cell.getKey());
+                    years.put(Integer.parseInt(matcher.group(1)), column);
                 }
                 else if (text.equals(FOLDED_HEADER_LABEL) && labelColumn == null) {
-                    labelColumn = cell.getKey();
+                    labelColumn = column;
                 }
                 else if (text.startsWith(FOLDED_HEADER_TOTAL) && totalColumn == null) {
-                    totalColumn = cell.getKey();
+                    totalColumn = column;
                 }
                 else if (text.equals(FOLDED_CODE_COLUMN_HEADER) && codeColumn == null) {
-                    codeColumn = cell.getKey();
+                    codeColumn = column;
                 }
             }
             if (years.size() >= Math.max(2, bestYears.size())) {
-                bestRow = row.getKey();
+                bestRow = row.number();
                 bestYears = years;
             }
         }
@@ -232,12 +236,38 @@ public final class FormReader {
         return Optional.of(new Header(bestRow, bestYears, label, Optional.ofNullable(totalColumn), Optional.ofNullable(codeColumn)));
     }
 
+    /**
+     * Whether a cell's text may fold to one of the header words, "Năm 2021", "Nội dung", "Tổng cộng" or "Mã chỉ
+     * tiêu": its first letter, past the spaces folding strips, is N, T or M. Folding every long label of the top
+     * rows only to compare it with these was a visible part of reading a form.
+     */
+    private static boolean mayBeHeader(String text) {
+        for (int index = 0; index < text.length(); index++) {
+            char character = text.charAt(index);
+            if (!Character.isWhitespace(character) && !Character.isSpaceChar(character)) {
+                return switch (character) {
+                    case 'N', 'n', 'T', 't', 'M', 'm' -> true;
+                    default -> false;
+                };
+            }
+        }
+        return false;
+    }
+
     /** Texts above the header: the appendix title, the unit line, the department line. */
     private static List<String> headingTexts(Sheet sheet, int headerRow) {
         List<String> texts = new ArrayList<>();
-        sheet.rows().headMap(headerRow, false).values().forEach(row -> row.values().stream()
-                .filter(cell -> cell.kind() == CellValue.Kind.STRING && !cell.text().isBlank())
-                .forEach(cell -> texts.add(cell.text())));
+        for (Sheet.Row row : sheet.rows()) {
+            if (row.number() >= headerRow) {
+                break;
+            }
+            for (int column = 0; column < row.width(); column++) {
+                CellValue cell = row.cell(column);
+                if (cell != null && cell.kind() == CellValue.Kind.STRING && !cell.text().isBlank()) {
+                    texts.add(cell.text());
+                }
+            }
+        }
         return texts;
     }
 
@@ -256,8 +286,11 @@ public final class FormReader {
 
     private Optional<Form> formFromLabels(Sheet sheet, Header header) {
         Map<Form, Integer> matches = new EnumMap<>(Form.class);
-        for (var row : sheet.rows().tailMap(header.row(), false).values()) {
-            CellValue label = row.get(header.labelColumn());
+        for (Sheet.Row row : sheet.rows()) {
+            if (row.number() <= header.row()) {
+                continue;
+            }
+            CellValue label = row.cell(header.labelColumn());
             if (label == null || label.kind() != CellValue.Kind.STRING) {
                 continue;
             }
@@ -356,13 +389,15 @@ public final class FormReader {
         Map<String, MatchedRow> matched = new LinkedHashMap<>();
         List<Indicator> matchedOrder = new ArrayList<>();
         Optional<String> sectionAgency = Optional.empty();
-        for (var entry : sheet.rows().tailMap(header.row(), false).entrySet()) {
-            int rowNumber = entry.getKey();
-            Map<Integer, CellValue> row = entry.getValue();
-            CellValue labelCell = row.get(header.labelColumn());
+        for (Sheet.Row row : sheet.rows()) {
+            int rowNumber = row.number();
+            if (rowNumber <= header.row()) {
+                continue;
+            }
+            CellValue labelCell = row.cell(header.labelColumn());
             String label = labelCell == null || labelCell.kind() != CellValue.Kind.STRING ? "" : labelCell.text();
-            Optional<String> code = header.codeColumn().map(row::get).filter(cell -> !cell.isBlank()).map(cell -> cell.text().strip());
-            boolean hasValues = header.yearColumns().values().stream().anyMatch(column -> row.get(column) != null && !row.get(column).isBlank());
+            Optional<String> code = header.codeColumn().map(row::cell).filter(cell -> !cell.isBlank()).map(cell -> cell.text().strip());
+            boolean hasValues = header.yearColumns().values().stream().anyMatch(column -> row.cell(column) != null && !row.cell(column).isBlank());
             if (label.isBlank() && code.isEmpty()) {
                 continue;
             }
@@ -441,20 +476,20 @@ public final class FormReader {
                 || key.startsWith(Labels.key(FormLayout.HEADER_RESULTS)) || key.startsWith("đơn vị tính");
     }
 
-    private MatchedRow readValues(Indicator indicator, int rowNumber, Map<Integer, CellValue> row, Header header, UnitRegistry.ReportingUnit unit,
+    private MatchedRow readValues(Indicator indicator, int rowNumber, Sheet.Row row, Header header, UnitRegistry.ReportingUnit unit,
             Optional<String> sheetName, IssueBuilder issues) {
         Map<Integer, Double> values = new TreeMap<>();
         // by year, so that a row is named by its first figure
         Map<Integer, String> cells = new TreeMap<>();
         for (var yearColumn : header.yearColumns().entrySet()) {
             int year = yearColumn.getKey();
-            String reference = CellReference.format(rowNumber, yearColumn.getValue());
-            CellParser.Parsed parsed = CellParser.parse(row.get(yearColumn.getValue()), indicator.valueType());
-            Optional<String> cell = Optional.of(reference);
-            Optional<String> code = Optional.of(indicator.code());
+            CellParser.Parsed parsed = CellParser.parse(row.cell(yearColumn.getValue()), indicator.valueType());
             if (parsed instanceof CellParser.Blank) {
                 continue;
             }
+            String reference = CellReference.format(rowNumber, yearColumn.getValue());
+            Optional<String> cell = Optional.of(reference);
+            Optional<String> code = Optional.of(indicator.code());
             if (!catalog.period().contains(year)) {
                 issues.add(IssueCode.VALUE_YEAR_OUT_OF_PERIOD, sheetName, cell, code, Optional.of(year), year, catalog.period().code());
                 continue;
@@ -486,7 +521,7 @@ public final class FormReader {
             if (indicator.valueType() == ValueType.YES_NO || values.isEmpty()) {
                 return;
             }
-            CellParser.Parsed total = CellParser.parse(row.get(column), indicator.valueType());
+            CellParser.Parsed total = CellParser.parse(row.cell(column), indicator.valueType());
             if (total instanceof CellParser.Number number) {
                 double sum = values.values().stream().mapToDouble(Double::doubleValue).sum();
                 if (Math.abs(number.value() - sum) > 1e-6 * Math.max(1, Math.abs(sum))) {

@@ -2,6 +2,15 @@ package vn.pcmd.ingest.xlsx;
 
 /** A1-style cell addresses, 0-based columns and 1-based rows as spreadsheets show them. */
 public final class CellReference {
+    /** Names of the columns a form may use (the reader's default limit is 200), made once: every fact names its cell. */
+    private static final String[] COLUMN_NAMES = new String[256];
+
+    static {
+        for (int column = 0; column < COLUMN_NAMES.length; column++) {
+            COLUMN_NAMES[column] = spell(column);
+        }
+    }
+
     private CellReference() {}
 
     public static String format(int row, int column) {
@@ -9,6 +18,10 @@ public final class CellReference {
     }
 
     public static String columnName(int column) {
+        return column >= 0 && column < COLUMN_NAMES.length ? COLUMN_NAMES[column] : spell(column);
+    }
+
+    private static String spell(int column) {
         StringBuilder name = new StringBuilder();
         for (int remaining = column + 1; remaining > 0; remaining = (remaining - 1) / 26) {
             name.insert(0, (char) ('A' + (remaining - 1) % 26));

@@ -1,28 +1,52 @@
 package vn.pcmd.ingest.xlsx;
 
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.Optional;
-import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
-/** The cells of one worksheet, by 1-based row and 0-based column, with its merged ranges. */
+/**
+ * The cells of one worksheet, by 1-based row and 0-based column, with its merged ranges. Rows are arrays of cells
+ * rather than maps: a form is a small dense grid, read thousands of times in one run.
+ */
 public final class Sheet {
     private final String name;
     private final boolean hidden;
-    private final NavigableMap<Integer, NavigableMap<Integer, CellValue>> rows;
+    private final List<Row> rows;
     private final List<MergedRange> mergedRanges;
 
     /** A merged block; its value sits in the top-left cell. */
     public record MergedRange(int firstRow, int firstColumn, int lastRow, int lastColumn) {}
 
-    Sheet(String name, boolean hidden, NavigableMap<Integer, NavigableMap<Integer, CellValue>> rows, List<MergedRange> mergedRanges) {
+    /** A row holding at least one cell. */
+    public static final class Row {
+        private final int number;
+        private final CellValue[] cells;
+
+        Row(int number, CellValue[] cells) {
+            this.number = number;
+            this.cells = cells;
+        }
+
+        /** The 1-based row number. */
+        public int number() {
+            return number;
+        }
+
+        /** The cell at a 0-based column, or null when the row has none there. */
+        public CellValue cell(int column) {
+            return column >= 0 && column < cells.length ? cells[column] : null;
+        }
+
+        /** One past the last column that may hold a cell: columns from 0 to here hold the row's cells, or null. */
+        public int width() {
+            return cells.length;
+        }
+    }
+
+    Sheet(String name, boolean hidden, List<Row> rows, List<MergedRange> mergedRanges) {
         this.name = requireNonNull(name, "name is null");
         this.hidden = hidden;
-        this.rows = Collections.unmodifiableNavigableMap(rows);
+        this.rows = List.copyOf(rows);
         this.mergedRanges = List.copyOf(mergedRanges);
     }
 
@@ -34,17 +58,9 @@ public final class Sheet {
         return hidden;
     }
 
-    /** Rows that hold at least one cell, keyed by 1-based row number. */
-    public NavigableMap<Integer, NavigableMap<Integer, CellValue>> rows() {
+    /** Rows that hold at least one cell, in row order. */
+    public List<Row> rows() {
         return rows;
-    }
-
-    public Map<Integer, CellValue> row(int row) {
-        return rows.getOrDefault(row, new TreeMap<>());
-    }
-
-    public Optional<CellValue> cell(int row, int column) {
-        return Optional.ofNullable(row(row).get(column));
     }
 
     public List<MergedRange> mergedRanges() {

@@ -17,9 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -229,7 +227,7 @@ public final class XlsxWorkbook implements AutoCloseable {
         if (zipEntry == null) {
             throw XlsxException.inSheet(entry.name(), "xlsx.missingSheetPart", entry.name());
         }
-        NavigableMap<Integer, NavigableMap<Integer, CellValue>> rows = new TreeMap<>();
+        Grid grid = new Grid();
         List<Sheet.MergedRange> merged = new ArrayList<>();
         try (InputStream input = inflate(zipEntry)) {
             XMLStreamReader xml = parser(input, zipEntry);
@@ -239,7 +237,8 @@ public final class XlsxWorkbook implements AutoCloseable {
             int cellColumn = 0;
             String type = null;
             boolean formula = false;
-            StringBuilder value = null;
+            // the text of <v>, kept as a String: a value is nearly always one text event, so no builder is needed
+            String value = null;
             StringBuilder inline = null;
             boolean inInlineText = false;
             while (next(xml, zipEntry) != XMLStreamConstants.END_DOCUMENT) {
@@ -250,7 +249,7 @@ public final class XlsxWorkbook implements AutoCloseable {
                             String r = xml.getAttributeValue(null, "r");
                             rowNumber = r == null ? rowNumber + 1 : parseRowNumber(r, entry.name());
                             columnNumber = -1;
-                            if (rowNumber > limits.maxRows() || rows.size() >= limits.maxRows()) {
+                            if (rowNumber > limits.maxRows() || grid.rowCount() >= limits.maxRows()) {
                                 throw XlsxException.atCell(entry.name(), CellReference.format(rowNumber, 0), "xlsx.tooManyRows", entry.name(), limits.maxRows());
                             }
                         }
@@ -272,7 +271,7 @@ public final class XlsxWorkbook implements AutoCloseable {
                             inline = null;
                         }
                         case "f" -> formula = true;
-                        case "v" -> value = new StringBuilder();
+                        case "v" -> value = "";
                         case "is" -> inline = new StringBuilder();
                         case "t" -> inInlineText = inline != null;
                         case "mergeCell" -> {
@@ -290,7 +289,7 @@ public final class XlsxWorkbook implements AutoCloseable {
                         inline.append(xml.getText());
                     }
                     else if (value != null) {
-                        value.append(xml.getText());
+                        value = value.isEmpty() ? xml.getText() : value + xml.getText();
                     }
                 }
                 else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -300,18 +299,17 @@ public final class XlsxWorkbook implements AutoCloseable {
                             // keep the text; the cell's end decides what it means
                         }
                         case "c" -> {
-                            String reference = CellReference.format(cellRow, cellColumn);
                             CellValue cell;
                             try {
-                                cell = cell(type, formula, value == null ? null : value.toString(), inline == null ? null : inline.toString());
+                                cell = cell(type, formula, value, inline == null ? null : inline.toString());
                             }
                             catch (XlsxException e) {
-                                throw XlsxException.atCell(entry.name(), reference, e.reason(), e.arguments());
+                                throw XlsxException.atCell(entry.name(), CellReference.format(cellRow, cellColumn), e.reason(), e.arguments());
                             }
                             if (cell != null) {
-                                rows.computeIfAbsent(cellRow, key -> new TreeMap<>()).put(cellColumn, cell);
-                                if (rows.size() > limits.maxRows()) {
-                                    throw XlsxException.atCell(entry.name(), reference, "xlsx.tooManyRows", entry.name(), limits.maxRows());
+                                grid.put(cellRow, cellColumn, cell);
+                                if (grid.rowCount() > limits.maxRows()) {
+                                    throw XlsxException.atCell(entry.name(), CellReference.format(cellRow, cellColumn), "xlsx.tooManyRows", entry.name(), limits.maxRows());
                                 }
                             }
                             value = null;
@@ -322,7 +320,48 @@ public final class XlsxWorkbook implements AutoCloseable {
                 }
             }
         }
-        return new Sheet(entry.name(), entry.hidden(), rows, merged);
+        return new Sheet(entry.name(), entry.hidden(), grid.rows(), merged);
+    }
+
+    /**
+     * The cells read so far, as arrays indexed by row and column: both are bounded by the limits, which are checked
+     * before a cell is put here, and a sheet may list its rows and cells in any order.
+     */
+    private static final class Grid {
+        private CellValue[][] rows = new CellValue[128][];
+        private int rowCount;
+
+        void put(int row, int column, CellValue cell) {
+            if (row >= rows.length) {
+                rows = Arrays.copyOf(rows, Math.max(row + 1, rows.length * 2));
+            }
+            CellValue[] cells = rows[row];
+            if (cells == null) {
+                cells = new CellValue[Math.max(column + 1, 16)];
+                rows[row] = cells;
+                rowCount++;
+            }
+            else if (column >= cells.length) {
+                cells = Arrays.copyOf(cells, Math.max(column + 1, cells.length * 2));
+                rows[row] = cells;
+            }
+            cells[column] = cell;
+        }
+
+        /** Rows holding at least one cell. */
+        int rowCount() {
+            return rowCount;
+        }
+
+        List<Sheet.Row> rows() {
+            List<Sheet.Row> list = new ArrayList<>(rowCount);
+            for (int row = 0; row < rows.length; row++) {
+                if (rows[row] != null) {
+                    list.add(new Sheet.Row(row, rows[row]));
+                }
+            }
+            return list;
+        }
     }
 
     private CellValue cell(String type, boolean formula, String value, String inline) throws XlsxException {
