@@ -36,28 +36,18 @@ public final class RollupJob extends SqlJob {
                         from current_facts f
                         join ref_unit_map m on m.vintage = %s and m.reporter_code = f.unit_code
                         """.formatted(v)),
-                // summed on the landing unit first, so the climb up the hierarchy handles one row per unit, not per fact
+                // summed per reporter on the unit it lands on first, so the climb up the hierarchy handles one row per
+                // reporter, not per fact; a reporter lands on one unit, so counting these rows above counts reporters
                 new Step("rollup_on_target", """
-                        select l.target_code, l.form, l.indicator_code, l.year,
+                        select l.target_code, l.reporter_code, l.form, l.indicator_code, l.year,
                                sum(l.value) as value,
-                               count(distinct l.reporter_code) as reporting_units,
                                sum(case when i.value_type = 'yes_no' then l.value end) as yes_count,
                                sum(case when i.value_type = 'yes_no' then 1 end) as answered_count
                         from rollup_landed l
                         join ref_indicators i on i.code = l.indicator_code
                         where l.role = 'source'
-                        group by l.target_code, l.form, l.indicator_code, l.year
+                        group by l.target_code, l.reporter_code, l.form, l.indicator_code, l.year
                         """),
-                new Step("rollup_rolled", """
-                        select a.ancestor_code as unit_code, t.indicator_code, t.year,
-                               sum(t.value) as value,
-                               sum(t.reporting_units) as reporting_units,
-                               sum(t.yes_count) as yes_count,
-                               sum(t.answered_count) as answered_count
-                        from rollup_on_target t
-                        join ref_ancestors a on a.vintage = %s and a.unit_code = t.target_code
-                        group by a.ancestor_code, t.indicator_code, t.year
-                        """.formatted(v)),
                 new Step("rollup_reported", """
                         select target_code as unit_code, indicator_code, year,
                                sum(value) as reported_value,
@@ -66,27 +56,45 @@ public final class RollupJob extends SqlJob {
                         where role = 'reported'
                         group by target_code, indicator_code, year
                         """),
+                // rolled-up and reported figures side by side in one grouping: the reported rows add nothing to the
+                // rolled-up columns and the rolled-up rows nothing to the reported ones
+                new Step("rollup_rolled", """
+                        select unit_code, indicator_code, year,
+                               sum(value) as value,
+                               sum(reporting_units) as reporting_units,
+                               sum(yes_count) as yes_count,
+                               sum(answered_count) as answered_count,
+                               sum(reported_value) as reported_value,
+                               sum(reported_by) as reported_by
+                        from (select a.ancestor_code as unit_code, t.indicator_code, t.year,
+                                     t.value, 1 as reporting_units, t.yes_count, t.answered_count,
+                                     cast(null as double) as reported_value, 0 as reported_by
+                              from rollup_on_target t
+                              join ref_ancestors a on a.vintage = %s and a.unit_code = t.target_code
+                              union all
+                              select unit_code, indicator_code, year,
+                                     cast(null as double) as value, 0 as reporting_units, cast(null as double) as yes_count, cast(null as integer) as answered_count,
+                                     reported_value, reported_by
+                              from rollup_reported) x
+                        group by unit_code, indicator_code, year
+                        """.formatted(v)),
                 new Step(NAME, """
                         select %s as vintage,
-                               k.unit_code, u.name as unit_name, u.level, u.parent_code, u.province_code,
-                               i.form, i.agency, k.indicator_code, k.year,
+                               r.unit_code, u.name as unit_name, u.level, u.parent_code, u.province_code,
+                               i.form, i.agency, r.indicator_code, r.year,
                                r.value,
-                               p.reported_value,
-                               cast(coalesce(r.reporting_units, 0) as integer) as reporting_units,
-                               cast(coalesce(p.reported_by, 0) as integer) as reported_by,
+                               r.reported_value,
+                               cast(r.reporting_units as integer) as reporting_units,
+                               cast(r.reported_by as integer) as reported_by,
                                r.yes_count,
                                cast(r.answered_count as integer) as answered_count,
                                case when r.answered_count > 0 then cast(r.yes_count as double) / r.answered_count end as yes_share,
                                y.partial as partial_year
-                        from (select unit_code, indicator_code, year from rollup_rolled
-                              union
-                              select unit_code, indicator_code, year from rollup_reported) k
-                        left join rollup_rolled r on r.unit_code = k.unit_code and r.indicator_code = k.indicator_code and r.year = k.year
-                        left join rollup_reported p on p.unit_code = k.unit_code and p.indicator_code = k.indicator_code and p.year = k.year
-                        join ref_units u on u.vintage = %s and u.code = k.unit_code
-                        join ref_indicators i on i.code = k.indicator_code
-                        join ref_years y on y.year = k.year
-                        order by u.level, k.unit_code, i.form, i.position, k.year
+                        from rollup_rolled r
+                        join ref_units u on u.vintage = %s and u.code = r.unit_code
+                        join ref_indicators i on i.code = r.indicator_code
+                        join ref_years y on y.year = r.year
+                        order by u.level, r.unit_code, i.form, i.position, r.year
                         """.formatted(v, v)));
     }
 }
