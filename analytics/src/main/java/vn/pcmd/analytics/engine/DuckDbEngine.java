@@ -97,8 +97,18 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public void writeParquet(String table, Path file) {
-        execute("copy (select * from " + table + ") to '" + file.toString().replace("'", "''") + "' (format parquet, compression zstd)");
+    public void view(String name, String select) {
+        execute("create or replace view " + name + " as " + select);
+    }
+
+    @Override
+    public void drop(String name, boolean view) {
+        execute("drop " + (view ? "view" : "table") + " if exists " + name);
+    }
+
+    @Override
+    public void writeQueryParquet(String select, Path file) {
+        execute("copy (" + select + ") to '" + file.toString().replace("'", "''") + "' (format parquet, compression zstd)");
     }
 
     @Override

@@ -19,8 +19,19 @@ public interface Engine extends AutoCloseable {
     /** Runs {@code select} and keeps its result as table {@code name} (replacing one of that name). */
     void materialize(String name, String select);
 
+    /** Keeps {@code select} as view {@code name}, computed where it is read (replacing one of that name). */
+    void view(String name, String select);
+
+    /** Drops the table or view {@code name} made by {@link #materialize} or {@link #view}, if it exists. */
+    void drop(String name, boolean view);
+
     /** Writes a table to one Parquet file. */
-    void writeParquet(String table, Path file);
+    default void writeParquet(String table, Path file) {
+        writeQueryParquet("select * from " + table, file);
+    }
+
+    /** Runs {@code select} and writes its rows, in the order it gives them, to one Parquet file, keeping nothing. */
+    void writeQueryParquet(String select, Path file);
 
     /** Runs a query and returns its rows (column names first in {@link QueryResult}). */
     QueryResult query(String select);

@@ -20,7 +20,9 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
  */
 public final class SparkEngine implements Engine {
     private final SparkSession spark;
-    private final List<Dataset<Row>> persisted = new ArrayList<>();
+    private final Map<String, Dataset<Row>> persisted = new LinkedHashMap<>();
 
     public SparkEngine(SparkSession spark) {
         this.spark = spark;
@@ -94,7 +96,29 @@ public final class SparkEngine implements Engine {
         Dataset<Row> stored = frame.persist(StorageLevel.MEMORY_AND_DISK());
         stored.count();
         stored.createOrReplaceTempView(name);
-        persisted.add(stored);
+        Dataset<Row> previous = persisted.put(name, stored);
+        if (previous != null) {
+            previous.unpersist();
+        }
+    }
+
+    @Override
+    public void view(String name, String select) {
+        try {
+            spark.sql(select).createOrReplaceTempView(name);
+        }
+        catch (RuntimeException e) {
+            throw new EngineException(e.getMessage() + "\n-- in:\n" + select, e);
+        }
+    }
+
+    @Override
+    public void drop(String name, boolean view) {
+        spark.catalog().dropTempView(name);
+        Dataset<Row> stored = persisted.remove(name);
+        if (stored != null) {
+            stored.unpersist();
+        }
     }
 
     /**
@@ -103,10 +127,19 @@ public final class SparkEngine implements Engine {
      */
     @Override
     public void writeParquet(String table, Path file) {
+        write(spark.table(table), file);
+    }
+
+    @Override
+    public void writeQueryParquet(String select, Path file) {
+        write(spark.sql(select), file);
+    }
+
+    private void write(Dataset<Row> frame, Path file) {
         Path folder = file.resolveSibling(file.getFileName() + ".spark");
         try {
             deleteRecursively(folder);
-            spark.table(table).coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder.toUri().toString());
+            frame.coalesce(1).write().mode(SaveMode.Overwrite).parquet(folder.toUri().toString());
             Path part;
             try (Stream<Path> files = Files.list(folder)) {
                 part = files.filter(path -> path.getFileName().toString().startsWith("part-") && path.toString().endsWith(".parquet"))
@@ -137,7 +170,7 @@ public final class SparkEngine implements Engine {
 
     @Override
     public void close() {
-        persisted.forEach(Dataset::unpersist);
+        persisted.values().forEach(Dataset::unpersist);
         persisted.clear();
     }
 

@@ -13,14 +13,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs jobs on an engine: loads the reference tables and the warehouse views once, then for each vintage runs the
  * jobs in dependency order and writes each mart to {@code marts/<job>/vintage=<v>.parquet}, replacing the file with
- * one atomic rename so that readers see the old mart or the new one, never half of it.
+ * one atomic rename so that readers see the old mart or the new one, never half of it. A job's intermediate steps
+ * are tables only when read more than once ({@link #keptAsTables}), views otherwise, and are dropped when the job is
+ * done; the mart is written straight from its SELECT and later jobs read it back from the file, so memory holds
+ * one job's intermediate tables at a time.
  */
 public final class JobRunner {
     /** How long one job took on one vintage, and how many rows its mart has. */
@@ -49,14 +57,21 @@ public final class JobRunner {
                 for (Job job : ordered) {
                     long start = System.nanoTime();
                     List<Step> steps = job.steps(vintage);
-                    for (Step step : steps) {
-                        engine.materialize(step.table(), step.select());
+                    List<Step> intermediate = steps.subList(0, steps.size() - 1);
+                    Set<String> kept = keptAsTables(steps);
+                    for (Step step : intermediate) {
+                        if (kept.contains(step.table())) {
+                            engine.materialize(step.table(), step.select());
+                        }
+                        else {
+                            engine.view(step.table(), step.select());
+                        }
                     }
-                    String mart = steps.get(steps.size() - 1).table();
-                    if (!mart.equals(job.name())) {
-                        engine.materialize(job.name(), "select * from " + mart);
+                    write(job.name(), steps.get(steps.size() - 1).select(), vintage);
+                    for (int index = intermediate.size() - 1; index >= 0; index--) {
+                        String table = intermediate.get(index).table();
+                        engine.drop(table, !kept.contains(table));
                     }
-                    write(job.name(), vintage);
                     long rows = ((Number) engine.query("select count(*) from " + job.name()).rows().get(0).get(0)).longValue();
                     timings.add(new JobTiming(job.name(), vintage, Duration.ofNanos(System.nanoTime() - start), rows));
                     progress.advance(1);
@@ -69,15 +84,45 @@ public final class JobRunner {
         return timings;
     }
 
-    private void write(String mart, Vintage vintage) {
+    /**
+     * The intermediate steps computed once and kept as tables: those read more than once, counting the reads of the
+     * steps that stay views (a view is computed where it is read). The others stay views, folded into their reader.
+     * The last step, the mart, is written straight to Parquet and read back from there by later jobs.
+     */
+    static Set<String> keptAsTables(List<Step> steps) {
+        Map<String, Integer> reads = new HashMap<>();
+        Set<String> kept = new HashSet<>();
+        for (int index = steps.size() - 1; index >= 0; index--) {
+            Step step = steps.get(index);
+            boolean isView = index < steps.size() - 1 && reads.getOrDefault(step.table(), 0) <= 1;
+            if (index < steps.size() - 1 && !isView) {
+                kept.add(step.table());
+            }
+            int weight = isView ? Math.max(1, reads.getOrDefault(step.table(), 0)) : 1;
+            for (Step earlier : steps.subList(0, index)) {
+                Matcher matcher = Pattern.compile("\\b" + Pattern.quote(earlier.table()) + "\\b", Pattern.CASE_INSENSITIVE).matcher(step.select());
+                int count = 0;
+                while (matcher.find()) {
+                    count++;
+                }
+                if (count > 0) {
+                    reads.merge(earlier.table(), count * weight, Integer::sum);
+                }
+            }
+        }
+        return kept;
+    }
+
+    private void write(String mart, String select, Vintage vintage) {
         Path directory = martsDirectory(warehouse).resolve(mart);
         Path target = directory.resolve("vintage=" + vintage.code() + ".parquet");
         Path temporary = directory.resolve("vintage=" + vintage.code() + ".parquet.tmp");
         try {
             Files.createDirectories(directory);
             Files.deleteIfExists(temporary);
-            engine.writeParquet(mart, temporary);
+            engine.writeQueryParquet(select, temporary);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            engine.parquetView(mart, List.of(target.toString()), List.of());
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot write mart " + target, e);
