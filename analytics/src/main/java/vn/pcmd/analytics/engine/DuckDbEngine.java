@@ -28,6 +28,9 @@ public final class DuckDbEngine implements Engine {
         try {
             connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
             execute("set threads = " + threads);
+            // bounded memory: beyond this DuckDB spills its sorts, joins and groupings to temporary files
+            execute("set memory_limit = '" + System.getProperty("pcmd.duckdb.memory", "2GB") + "'");
+            execute("set temp_directory = '" + System.getProperty("java.io.tmpdir").replace("'", "''") + "/pcmd-duckdb'");
             // results must not depend on thread scheduling: marts are compared row for row with Spark's
             execute("set preserve_insertion_order = true");
         }
