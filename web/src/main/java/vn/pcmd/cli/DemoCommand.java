@@ -58,6 +58,9 @@ import java.util.stream.Collectors;
         footer = {"", "Sinh biểu mẫu → nạp vào kho → chạy tác vụ phân tích → xuất dữ liệu và biểu tổng hợp của tỉnh.",
                 "Generate → ingest → jobs → exports, all under --dir; a rerun reuses the forms and the warehouse."})
 final class DemoCommand implements Callable<Integer> {
+    /** Marks a warehouse made by the demo, which the demo may fill again. */
+    static final String DEMO_MARKER = ".pcmd-demo";
+
     static final long SEED = 7;
     /** generate, ingest, jobs, exports; the web issue's serve will be the fifth. */
     private static final int STEPS = 4;
@@ -69,6 +72,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "demo", paramLabel = "DIR",
             description = "Thư mục của bản minh họa: forms/, warehouse/, exports/ (mặc định: ${DEFAULT-VALUE})")
     Path dir;
+
+    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR",
+            description = "Kho dữ liệu của bản minh họa — mặc định là kho mặc định của mọi lệnh, để ./pcmd query … chạy ngay sau đó "
+                    + "(the default warehouse of every command: ${DEFAULT-VALUE})")
+    Path warehouseOption;
 
     @Option(names = "--province", defaultValue = "75", paramLabel = "CODE",
             description = "Mã tỉnh trước sắp xếp 2025 (mặc định: ${DEFAULT-VALUE}, Đồng Nai); tỉnh nhỏ chạy nhanh hơn, ví dụ 48")
@@ -93,8 +101,10 @@ final class DemoCommand implements Callable<Integer> {
         String reportedUnit = units.provinceMapping(province).map(ProvinceMapping::newCode).orElse(province);
         Path forms = dir.resolve("forms");
         Path exports = dir.resolve("exports");
-        // printed as given (demo/warehouse), so that the commands suggested below can be pasted as they are
-        Path warehouseDirectory = dir.resolve("warehouse");
+        // the default warehouse of every command, so that `./pcmd query "…"` answers right after the demo; printed as
+        // given, so that the commands suggested below can be pasted as they are
+        Path warehouseDirectory = warehouseOption;
+        guardAgainstARealWarehouse(warehouseDirectory);
         Path marts = warehouseDirectory.resolve("marts");
         Warehouse warehouse = new Warehouse(warehouseDirectory);
         ReferenceTables references = new ReferenceTables(catalog, units, Targets.load(data, catalog));
@@ -119,6 +129,19 @@ final class DemoCommand implements Callable<Integer> {
                 + exports.resolve("IA_" + reportedUnit + "_" + vintage.code() + ".xlsx"));
         out.flush();
         return 0;
+    }
+
+    /** The demo's synthetic figures must never mix with real ones: it fills only a warehouse it made itself. */
+    private static void guardAgainstARealWarehouse(Path warehouseDirectory) throws IOException {
+        Path marker = warehouseDirectory.resolve(DEMO_MARKER);
+        if (java.nio.file.Files.isDirectory(warehouseDirectory.resolve(Warehouse.BATCHES)) && !java.nio.file.Files.exists(marker)) {
+            throw new UserException("Kho " + warehouseDirectory + " đã có số liệu không phải của bản minh họa; hãy dùng --warehouse THƯ_MỤC_KHÁC. "
+                    + "Warehouse " + warehouseDirectory + " holds figures that are not the demo's; pass --warehouse OTHER_DIR.", Main.EXIT_USAGE);
+        }
+        java.nio.file.Files.createDirectories(warehouseDirectory);
+        if (!java.nio.file.Files.exists(marker)) {
+            java.nio.file.Files.writeString(marker, "Kho minh họa do ./pcmd demo tạo (synthetic data made by ./pcmd demo)\n");
+        }
     }
 
     private void generate(SyntheticForms generator, Catalog catalog, Path forms) throws IOException {

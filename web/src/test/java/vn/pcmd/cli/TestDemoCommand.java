@@ -19,7 +19,7 @@ class TestDemoCommand {
     void runsTheChainOnASmallProvinceAndARerunReusesWhatIsThere() throws IOException {
         Path dir = temp.resolve("demo");
 
-        CommandLineRun run = CommandLineRun.of("demo", "--dir", dir.toString(), "--province", "48");
+        CommandLineRun run = CommandLineRun.of("demo", "--dir", dir.toString(), "--warehouse", dir.resolve("warehouse").toString(), "--province", "48");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         // Đà Nẵng (48) merged with Quảng Nam on 01/7/2025 and kept its code
@@ -40,7 +40,7 @@ class TestDemoCommand {
             assertThat(workbook.getSheet("Phụ lục IIA").getRow(3).getCell(0).getStringCellValue()).isEqualTo("Đơn vị: Thành phố Đà Nẵng");
         }
 
-        CommandLineRun again = CommandLineRun.of("demo", "--dir", dir.toString(), "--province", "48");
+        CommandLineRun again = CommandLineRun.of("demo", "--dir", dir.toString(), "--warehouse", dir.resolve("warehouse").toString(), "--province", "48");
 
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("đã có, dùng lại / already there, reused").contains("nhận / accepted 0, không đổi / unchanged 73, từ chối / rejected 0");
@@ -48,9 +48,21 @@ class TestDemoCommand {
 
     @Test
     void aProvinceThatDoesNotExistIsAUsageError() {
-        CommandLineRun run = CommandLineRun.of("demo", "--dir", temp.resolve("demo").toString(), "--province", "99");
+        CommandLineRun run = CommandLineRun.of("demo", "--dir", temp.resolve("demo").toString(), "--warehouse", temp.resolve("demo/warehouse").toString(), "--province", "99");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Không có tỉnh mã '99'");
+        assertThat(temp.resolve("demo")).doesNotExist();
+    }
+
+    @Test
+    void refusesToMixItsFiguresIntoAWarehouseItDidNotMake() throws java.io.IOException {
+        java.nio.file.Path real = temp.resolve("real-warehouse");
+        java.nio.file.Files.createDirectories(real.resolve("batches/000001-20250101T000000Z"));
+
+        CommandLineRun run = CommandLineRun.of("demo", "--dir", temp.resolve("demo").toString(), "--warehouse", real.toString(), "--province", "48");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Warehouse " + real + " holds figures that are not the demo's; pass --warehouse OTHER_DIR.");
         assertThat(temp.resolve("demo")).doesNotExist();
     }
 }
