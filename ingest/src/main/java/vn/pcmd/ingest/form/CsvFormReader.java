@@ -7,7 +7,6 @@ import vn.pcmd.core.catalog.Agency;
 import vn.pcmd.core.catalog.Catalog;
 import vn.pcmd.core.catalog.Form;
 import vn.pcmd.core.catalog.Indicator;
-import vn.pcmd.core.catalog.ValueType;
 import vn.pcmd.core.units.UnitLevel;
 import vn.pcmd.ingest.Fact;
 import vn.pcmd.ingest.FileOutcome;
@@ -114,7 +113,7 @@ public final class CsvFormReader {
             submissions.add(new Submission(name, sha256, key.form(), unit.unit().code(), unit.unit().name(), unit.unit().level(), unit.unit().provinceCode(),
                     key.agency(), catalog.period().code(), Optional.empty(), sheet.get(), facts, List.of()));
         });
-        submissions.forEach(submission -> checkBreakdowns(catalog, submission, issues));
+        submissions.forEach(submission -> FigureRules.checkBreakdowns(catalog, submission.facts(), issues));
         if (issues.hasErrors()) {
             return FileOutcome.rejected(name, issues.issues());
         }
@@ -195,16 +194,7 @@ public final class CsvFormReader {
             return;
         }
         double value = ((CellParser.Number) parsed).value();
-        if (value < 0) {
-            issues.add(IssueCode.VALUE_NEGATIVE, sheet, valueCell, Optional.of(indicatorCode), yearValue, value, label, year);
-            return;
-        }
-        if (indicator.get().valueType() == ValueType.COUNT && value != Math.rint(value)) {
-            issues.add(IssueCode.VALUE_FRACTION, sheet, valueCell, Optional.of(indicatorCode), yearValue, value, label, indicator.get().unitVi(), year);
-            return;
-        }
-        if (!unit.get().years().contains(year)) {
-            issues.add(IssueCode.VALUE_UNIT_DID_NOT_EXIST, sheet, valueCell, Optional.of(indicatorCode), yearValue, unitCode + " " + unit.get().unit().name(), year);
+        if (!FigureRules.accept(indicator.get(), value, year, unit.get(), sheet, valueCell, issues)) {
             return;
         }
         String duplicateKey = unitCode + "|" + form.get() + "|" + agency.orElse("") + "|" + indicatorCode + "|" + year;
@@ -214,23 +204,6 @@ public final class CsvFormReader {
             return;
         }
         groups.computeIfAbsent(new Key(unitCode, form.get(), agency), key -> new ArrayList<>()).add(new Line(indicator.get(), year, value, line));
-    }
-
-    /** "Of which" figures above their total, checked per submission once all lines are read. */
-    private static void checkBreakdowns(Catalog catalog, Submission submission, IssueBuilder issues) {
-        Map<String, Fact> byKey = submission.facts().stream().collect(Collectors.toMap(fact -> fact.indicatorCode() + "|" + fact.year(), fact -> fact));
-        for (Fact fact : submission.facts()) {
-            Indicator indicator = catalog.indicator(fact.indicatorCode()).orElseThrow();
-            if (indicator.parentCode().isEmpty() || !indicator.ofWhichWithinTotal()) {
-                continue;
-            }
-            Fact total = byKey.get(indicator.parentCode().get() + "|" + fact.year());
-            if (total != null && fact.value() > total.value()) {
-                Indicator parent = catalog.indicator(total.indicatorCode()).orElseThrow();
-                issues.add(IssueCode.VALUE_ABOVE_TOTAL, Optional.of(fact.sheet()), Optional.of(fact.cell()), Optional.of(fact.indicatorCode()), Optional.of(fact.year()),
-                        indicator.displayLabelVi(), fact.value(), parent.displayLabelVi(), total.value(), fact.year());
-            }
-        }
     }
 
     /**

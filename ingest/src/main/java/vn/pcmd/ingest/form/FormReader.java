@@ -436,11 +436,11 @@ public final class FormReader {
         if (form == Form.IA) {
             inferred = checkAgencies(matched, agency, sheetName, issues);
         }
-        checkBreakdowns(matched, sheetName, issues);
         List<Fact> facts = new ArrayList<>();
         for (MatchedRow row : matched.values()) {
             row.values().forEach((year, value) -> facts.add(new Fact(row.indicator().code(), year, value, sheet.name(), row.cells().get(year))));
         }
+        FigureRules.checkBreakdowns(catalog, facts, issues);
         return new RowsRead(facts, inferred);
     }
 
@@ -502,16 +502,7 @@ public final class FormReader {
                 continue;
             }
             double value = ((CellParser.Number) parsed).value();
-            if (value < 0) {
-                issues.add(IssueCode.VALUE_NEGATIVE, sheetName, cell, code, Optional.of(year), value, indicator.displayLabelVi(), year);
-                continue;
-            }
-            if (indicator.valueType() == ValueType.COUNT && value != Math.rint(value)) {
-                issues.add(IssueCode.VALUE_FRACTION, sheetName, cell, code, Optional.of(year), value, indicator.displayLabelVi(), indicator.unitVi(), year);
-                continue;
-            }
-            if (!unit.years().contains(year)) {
-                issues.add(IssueCode.VALUE_UNIT_DID_NOT_EXIST, sheetName, cell, code, Optional.of(year), unit.unit().code() + " " + unit.unit().name(), year);
+            if (!FigureRules.accept(indicator, value, year, unit, sheetName, cell, issues)) {
                 continue;
             }
             values.put(year, value);
@@ -559,26 +550,6 @@ public final class FormReader {
             }
         });
         return owner;
-    }
-
-    private void checkBreakdowns(Map<String, MatchedRow> matched, Optional<String> sheetName, IssueBuilder issues) {
-        for (MatchedRow row : matched.values()) {
-            Indicator indicator = row.indicator();
-            if (indicator.parentCode().isEmpty() || !indicator.ofWhichWithinTotal()) {
-                continue;
-            }
-            MatchedRow parent = matched.get(indicator.parentCode().get());
-            if (parent == null) {
-                continue;
-            }
-            row.values().forEach((year, value) -> {
-                Double total = parent.values().get(year);
-                if (total != null && value > total) {
-                    issues.add(IssueCode.VALUE_ABOVE_TOTAL, sheetName, Optional.of(row.cells().get(year)), Optional.of(indicator.code()), Optional.of(year),
-                            indicator.displayLabelVi(), value, parent.indicator().displayLabelVi(), total, year);
-                }
-            });
-        }
     }
 
     private static Optional<LocalDate> date(String text) {

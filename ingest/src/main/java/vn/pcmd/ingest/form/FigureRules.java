@@ -1,0 +1,59 @@
+package vn.pcmd.ingest.form;
+
+import vn.pcmd.core.catalog.Catalog;
+import vn.pcmd.core.catalog.Indicator;
+import vn.pcmd.core.catalog.ValueType;
+import vn.pcmd.ingest.Fact;
+import vn.pcmd.ingest.IssueBuilder;
+import vn.pcmd.ingest.IssueCode;
+import vn.pcmd.ingest.UnitRegistry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The rules every figure obeys, whether it came from a workbook's cell or a CSV line. */
+final class FigureRules {
+    private FigureRules() {}
+
+    /**
+     * Whether a parsed figure may be kept: never negative, whole for counts, and only in a year its unit existed.
+     * Adds the issue naming the cell when it may not.
+     */
+    static boolean accept(Indicator indicator, double value, int year, UnitRegistry.ReportingUnit unit, Optional<String> sheet, Optional<String> cell,
+            IssueBuilder issues) {
+        Optional<String> code = Optional.of(indicator.code());
+        Optional<Integer> yearValue = Optional.of(year);
+        if (value < 0) {
+            issues.add(IssueCode.VALUE_NEGATIVE, sheet, cell, code, yearValue, value, indicator.displayLabelVi(), year);
+            return false;
+        }
+        if (indicator.valueType() == ValueType.COUNT && value != Math.rint(value)) {
+            issues.add(IssueCode.VALUE_FRACTION, sheet, cell, code, yearValue, value, indicator.displayLabelVi(), indicator.unitVi(), year);
+            return false;
+        }
+        if (!unit.years().contains(year)) {
+            issues.add(IssueCode.VALUE_UNIT_DID_NOT_EXIST, sheet, cell, code, yearValue, unit.unit().code() + " " + unit.unit().name(), year);
+            return false;
+        }
+        return true;
+    }
+
+    /** "Of which" figures above their total, where the catalog says the rule holds, each at the breakdown's cell. */
+    static void checkBreakdowns(Catalog catalog, List<Fact> facts, IssueBuilder issues) {
+        Map<String, Fact> byKey = facts.stream().collect(Collectors.toMap(fact -> fact.indicatorCode() + "|" + fact.year(), fact -> fact));
+        for (Fact fact : facts) {
+            Indicator indicator = catalog.indicator(fact.indicatorCode()).orElseThrow();
+            if (indicator.parentCode().isEmpty() || !indicator.ofWhichWithinTotal()) {
+                continue;
+            }
+            Fact total = byKey.get(indicator.parentCode().get() + "|" + fact.year());
+            if (total != null && fact.value() > total.value()) {
+                Indicator parent = catalog.indicator(total.indicatorCode()).orElseThrow();
+                issues.add(IssueCode.VALUE_ABOVE_TOTAL, Optional.of(fact.sheet()), Optional.of(fact.cell()), Optional.of(fact.indicatorCode()), Optional.of(fact.year()),
+                        indicator.displayLabelVi(), fact.value(), parent.displayLabelVi(), total.value(), fact.year());
+            }
+        }
+    }
+}
