@@ -36,11 +36,18 @@ final class AnalyticsSession implements AutoCloseable {
 
     /** Opens a warehouse that must exist; says how to make one when it does not. */
     static AnalyticsSession open(Path warehouseDirectory) {
-        if (!Files.isDirectory(warehouseDirectory.resolve(Warehouse.BATCHES))) {
-            throw new UserException("Chưa có kho dữ liệu tại " + warehouseDirectory.toAbsolutePath() + "; hãy chạy ./pcmd ingest trước. "
-                    + "No warehouse at " + warehouseDirectory.toAbsolutePath() + "; run ./pcmd ingest first.", Main.EXIT_USAGE);
-        }
+        existingWarehouse(warehouseDirectory);
         return new AnalyticsSession(warehouseDirectory);
+    }
+
+    /** The warehouse at this folder, or a usage error saying to run ingest first. */
+    static Warehouse existingWarehouse(Path warehouseDirectory) {
+        Warehouse warehouse = new Warehouse(warehouseDirectory);
+        if (!Files.isDirectory(warehouse.batchesDirectory())) {
+            throw new UserException("Chưa có kho dữ liệu tại " + warehouse.root() + "; hãy chạy ./pcmd ingest trước. "
+                    + "No warehouse at " + warehouse.root() + "; run ./pcmd ingest first.", Main.EXIT_USAGE);
+        }
+        return warehouse;
     }
 
     /** Reference tables, warehouse views and marts, with the friendly names the query command documents. */

@@ -20,7 +20,6 @@ import vn.pcmd.core.units.Vintage;
 import vn.pcmd.ingest.warehouse.Warehouse;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -64,11 +63,7 @@ final class JobsCommand implements Callable<Integer> {
         catch (IllegalArgumentException e) {
             throw new UserException("Tác vụ không hợp lệ / " + e.getMessage(), Main.EXIT_USAGE);
         }
-        Warehouse target = new Warehouse(warehouse);
-        if (!Files.isDirectory(target.batchesDirectory())) {
-            throw new UserException("Chưa có kho dữ liệu tại " + target.root() + "; hãy chạy ./pcmd ingest trước. No warehouse at " + target.root()
-                    + "; run ./pcmd ingest first.", Main.EXIT_USAGE);
-        }
+        Warehouse target = AnalyticsSession.existingWarehouse(warehouse);
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         DataDirectory data = DataDirectory.locate();
