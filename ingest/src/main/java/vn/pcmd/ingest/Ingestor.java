@@ -83,6 +83,18 @@ public final class Ingestor {
         return new IngestResult(committed.map(path -> batchId), results, committed.isPresent() ? facts : 0, Duration.between(started, clock.instant()));
     }
 
+    /**
+     * Reads and validates the files as {@link #ingest} would, writing nothing: what it would accept or reject and why
+     * (the site shows this before an analyst commits an upload).
+     */
+    public List<FileOutcome> validate(List<Path> files, ReadOptions options) {
+        List<FileOutcome> outcomes = new ArrayList<>();
+        for (Path file : files) {
+            outcomes.add(read(file, options));
+        }
+        return outcomes;
+    }
+
     private FileOutcome read(Path file, ReadOptions options) {
         String sha256;
         try {

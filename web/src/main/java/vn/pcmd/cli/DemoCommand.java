@@ -50,20 +50,21 @@ import java.util.stream.Collectors;
 
 /**
  * {@code pcmd demo}: the whole chain for one province on the embedded engine — generate its forms, ingest them, run
- * every job, export the province's roll-up and its official report — then says where everything is. A rerun reuses
+ * every job, export the province's roll-up and its official report — then says where everything is and serves the
+ * leaders' site on it, with a demo account whose password it prints (new on every run). A rerun reuses
  * what is there: the forms when they are still those generated, and ingest finds every file unchanged.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Chạy minh họa trọn chuỗi cho một tỉnh (demo on one province)",
-        footer = {"", "Sinh biểu mẫu → nạp vào kho → chạy tác vụ phân tích → xuất dữ liệu và biểu tổng hợp của tỉnh.",
-                "Generate → ingest → jobs → exports, all under --dir; a rerun reuses the forms and the warehouse."})
+        footer = {"", "Sinh biểu mẫu → nạp vào kho → chạy tác vụ phân tích → xuất dữ liệu và biểu tổng hợp của tỉnh → mở trang web.",
+                "Generate → ingest → jobs → exports → site, all under --dir; a rerun reuses the forms and the warehouse."})
 final class DemoCommand implements Callable<Integer> {
     /** Marks a warehouse made by the demo, which the demo may fill again. */
     static final String DEMO_MARKER = ".pcmd-demo";
 
     static final long SEED = 7;
-    /** generate, ingest, jobs, exports; the web issue's serve will be the fifth. */
-    private static final int STEPS = 4;
+    /** The demo's own account, made afresh (with a new password) on every run. */
+    static final String DEMO_ACCOUNT = "lanhdao";
     private static final int THREADS = 2;
 
     @Spec
@@ -81,6 +82,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--province", defaultValue = "75", paramLabel = "CODE",
             description = "Mã tỉnh trước sắp xếp 2025 (mặc định: ${DEFAULT-VALUE}, Đồng Nai); tỉnh nhỏ chạy nhanh hơn, ví dụ 48")
     String province;
+
+    @Option(names = "--port", defaultValue = "7070", description = "Cổng của trang web (mặc định: ${DEFAULT-VALUE}; 0 = cổng trống bất kỳ)")
+    int port;
+
+    @Option(names = "--no-serve", description = "Chỉ chuẩn bị số liệu, không mở trang web (prepare everything, do not serve the site)")
+    boolean noServe;
 
     private PrintWriter out;
     private int step;
@@ -115,7 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         Path rollupCsv = exports.resolve("rollup_" + reportedUnit + "_" + vintage.code() + ".csv");
         Path report = exports.resolve("IIA_" + reportedUnit + "_" + vintage.code() + ".xlsx");
         export(catalog, references, warehouse, vintage, reportedUnit, rollupCsv, report);
-        // the web issue adds `serve` here, as the last step: the site reads the same warehouse
+        String password = demoAccount(warehouseDirectory, reportedUnit, vintage);
 
         out.printf(Locale.ROOT, "%nXong trong / done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
         out.println("  Kho dữ liệu / warehouse:      " + warehouseDirectory);
@@ -127,8 +134,35 @@ final class DemoCommand implements Callable<Integer> {
                 + "' and unit_code = '" + reportedUnit + "' and indicator_code = 'iia_violators_total' order by year\"");
         out.println("  ./pcmd report --warehouse " + warehouseDirectory + " --unit " + reportedUnit + " --form IA --vintage " + vintage.code() + " --out "
                 + exports.resolve("IA_" + reportedUnit + "_" + vintage.code() + ".xlsx"));
+        out.println("  Tài khoản xem trang web / site account: " + DEMO_ACCOUNT + " / " + password + "  (xem và nộp biểu cho " + reportedUnit + " và các đơn vị trực thuộc)");
         out.flush();
+        if (noServe) {
+            out.println("Mở trang web / serve the site:  ./pcmd serve --warehouse " + warehouseDirectory);
+            out.flush();
+            return 0;
+        }
+        begin("Trang web / site");
+        try (vn.pcmd.web.SiteServer site = ServeCommand.open(warehouseDirectory)) {
+            site.start("127.0.0.1", port);
+            out.println("      http://127.0.0.1:" + site.port() + "/   — đăng nhập / sign in: " + DEMO_ACCOUNT + " / " + password + "   (Ctrl-C để dừng / to stop)");
+            out.flush();
+            ServeCommand.waitUntilStopped();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
+    }
+
+    /** A viewer of the demo's unit with a new random password, printed for whoever runs the demo. */
+    private static String demoAccount(Path warehouseDirectory, String unit, Vintage vintage) {
+        vn.pcmd.web.auth.AccountStore accounts = ServeCommand.accountStore(warehouseDirectory);
+        accounts.remove(DEMO_ACCOUNT);
+        byte[] secret = new byte[9];
+        new java.security.SecureRandom().nextBytes(secret);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        accounts.add(DEMO_ACCOUNT, vn.pcmd.web.auth.Role.ANALYST, unit, vintage, password);
+        return password;
     }
 
     /** The demo's synthetic figures must never mix with real ones: it fills only a warehouse it made itself. */
@@ -198,7 +232,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private long begin(String title) {
         step++;
-        out.printf("[%d/%d] %s%n", step, STEPS, title);
+        out.printf("[%d/%d] %s%n", step, noServe ? 4 : 5, title);
         out.flush();
         return System.nanoTime();
     }

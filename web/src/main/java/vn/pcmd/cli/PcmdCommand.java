@@ -24,10 +24,10 @@ import java.util.concurrent.Callable;
                 QueryCommand.class,
                 ExportCommand.class,
                 ReportCommand.class,
-                PcmdCommand.Serve.class,
+                ServeCommand.class,
                 CatalogCommand.class,
                 UnitsCommand.class,
-                PcmdCommand.User.class,
+                UserCommand.class,
         },
         footer = {"", "Mỗi lệnh có --help. Each command has --help, e.g. ./pcmd units --help"})
 public final class PcmdCommand implements Callable<Integer> {
@@ -46,40 +46,6 @@ public final class PcmdCommand implements Callable<Integer> {
         public String[] getVersion() {
             String version = PcmdCommand.class.getPackage().getImplementationVersion();
             return new String[] {"PCMD Warehouse " + (version == null ? "(development build)" : version)};
-        }
-    }
-
-    /** A subcommand whose issue has not landed yet: it says so plainly and fails, rather than pretend. */
-    abstract static class NotYetAvailable implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        private final String plannedIn;
-
-        NotYetAvailable(String plannedIn) {
-            this.plannedIn = plannedIn;
-        }
-
-        @Override
-        public Integer call() {
-            spec.commandLine().getErr().println(Messages.get("cli.notAvailable", spec.name(), plannedIn));
-            return 1;
-        }
-    }
-
-    @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Mở trang web biểu đồ (serve the leaders' site)")
-    static final class Serve extends NotYetAvailable {
-        Serve() {
-            super("issue #6");
-        }
-    }
-
-    @Command(name = "user", mixinStandardHelpOptions = true,
-            description = "Quản lý tài khoản trang web (manage site accounts)")
-    static final class User extends NotYetAvailable {
-        User() {
-            super("issue #6");
         }
     }
 }

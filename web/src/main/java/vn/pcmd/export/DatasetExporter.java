@@ -144,6 +144,14 @@ public final class DatasetExporter {
             }
             conditions.add(levelColumn + " = " + literal(level));
         }
+        if (request.indicatorCode().isPresent()) {
+            // marts name a catalog row indicator_code; compare names its measure code
+            String indicatorColumn = columns.contains("indicator_code") ? "indicator_code" : columns.contains("code") ? "code" : null;
+            if (indicatorColumn == null) {
+                throw new ExportException(ExportException.Code.NOT_FILTERABLE, dataset, "indicator_code", "indicator");
+            }
+            conditions.add(indicatorColumn + " = " + literal(request.indicatorCode().get()));
+        }
         return "select * from " + source + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions));
     }
 

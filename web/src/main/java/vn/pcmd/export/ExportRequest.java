@@ -9,10 +9,17 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One export: a dataset (a mart, {@code facts} or {@code submissions}) in a format, optionally only one unit and
- * everything below it and one level, under a vintage's boundaries.
+ * everything below it, one level and one indicator, under a vintage's boundaries.
  */
-public record ExportRequest(String dataset, ExportFormat format, Optional<String> unitCode, Optional<String> level, Vintage vintage, Path out) {
+public record ExportRequest(String dataset, ExportFormat format, Optional<String> unitCode, Optional<String> level, Optional<String> indicatorCode, Vintage vintage,
+        Path out) {
+    /** Every indicator. */
+    public ExportRequest(String dataset, ExportFormat format, Optional<String> unitCode, Optional<String> level, Vintage vintage, Path out) {
+        this(dataset, format, unitCode, level, Optional.empty(), vintage, out);
+    }
+
     public ExportRequest {
+        requireNonNull(indicatorCode, "indicatorCode is null");
         requireNonNull(dataset, "dataset is null");
         requireNonNull(format, "format is null");
         requireNonNull(unitCode, "unitCode is null");
