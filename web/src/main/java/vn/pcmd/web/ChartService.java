@@ -74,7 +74,7 @@ public final class ChartService {
         }
         return cache.computeIfAbsent(key, ignored -> {
             ChartContent content = content(vintage, unit, indicator, kind, year, visible);
-            int height = kind == ChartKind.RANKING ? Math.max(HEIGHT, 90 + 22 * content.rows().size()) : HEIGHT;
+            int height = kind == ChartKind.RANKING ? Math.max(HEIGHT, ChartRenderer.suggestedRankingHeight(content.rows().size())) : HEIGHT;
             byte[] bytes = renderer.render(content.chart().get(), format, WIDTH, height);
             return new Rendered(bytes, format.contentType(), "\"" + sha256(bytes).substring(0, 32) + "\"");
         });
@@ -92,6 +92,11 @@ public final class ChartService {
             generationCheckedAt = now;
         }
         return generation;
+    }
+
+    /** Renders one chart of each kind once, so that the first leader to open a page does not wait for class loading. */
+    public void warmUp() {
+        renderer.warmUp();
     }
 
     /** Forgets every rendered chart now (a batch was committed from the site). */

@@ -144,6 +144,7 @@ public final class SiteServer implements AutoCloseable {
     }
 
     public SiteServer start(String host, int port) {
+        charts.warmUp();
         app.start(host, port);
         return this;
     }
