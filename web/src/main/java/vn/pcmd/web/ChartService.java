@@ -60,7 +60,12 @@ public final class ChartService {
     }
 
     /** A chart's data as the page shows it: alt text and the table under the image. */
-    public record ChartContent(ChartKind kind, String title, String altText, List<String> header, List<List<String>> rows, Supplier<JFreeChart> chart) {}
+    public record ChartContent(ChartKind kind, String title, String altText, List<String> header, List<List<String>> rows, Supplier<JFreeChart> chart,
+            String emptyNote) {
+        ChartContent(ChartKind kind, String title, String altText, List<String> header, List<List<String>> rows, Supplier<JFreeChart> chart) {
+            this(kind, title, altText, header, rows, chart, "Chưa có số liệu.");
+        }
+    }
 
     public record Rendered(byte[] bytes, String contentType, String etag) {}
 
@@ -176,7 +181,7 @@ public final class ChartService {
         BreakdownChart chart = new BreakdownChart(text(indicator.displayLabelVi() + " — trong đó", indicator.unitVi(), vintage), years,
                 years.stream().map(catalog.period()::isPartial).toList(), breakdownParts, parts.isEmpty() ? Optional.empty() : Optional.of(totals));
         return new ChartContent(ChartKind.BREAKDOWN, chart.text().title(), AltText.breakdown(chart), header, parts.isEmpty() ? List.of() : rows,
-                () -> renderer.breakdown(chart));
+                () -> renderer.breakdown(chart), parts.isEmpty() ? "Chỉ tiêu này không có dòng \"trong đó\" trên biểu." : "Chưa có số liệu.");
     }
 
     private ChartContent targets(Vintage vintage, SiteData.Unit unit, Indicator indicator) {
@@ -195,7 +200,8 @@ public final class ChartService {
         String unitOfMeasure = derived.stream().findFirst().flatMap(catalog::derivedIndicator).map(DerivedIndicator::unitVi).orElse(indicator.unitVi());
         TargetsChart chart = new TargetsChart(text(indicator.displayLabelVi() + " — chỉ tiêu", unitOfMeasure, vintage), bars);
         return new ChartContent(ChartKind.TARGETS, chart.text().title(), AltText.targets(chart),
-                List.of("Chỉ tiêu", "Nội dung", "Năm", "Giá trị so sánh", "Ngưỡng", "Kết quả"), rows, () -> renderer.targets(chart));
+                List.of("Chỉ tiêu", "Nội dung", "Năm", "Giá trị so sánh", "Ngưỡng", "Kết quả"), rows, () -> renderer.targets(chart),
+                derived.isEmpty() ? "Không có chỉ tiêu kế hoạch nào được đo bằng dòng này của biểu." : "Chưa có số liệu để đánh giá chỉ tiêu ở đơn vị này.");
     }
 
     static String statusVi(String status) {

@@ -242,7 +242,7 @@ final class UnitPages {
         }
         html.raw("</figcaption>");
         if (content.rows().isEmpty()) {
-            html.raw("<p class=\"muted\">Chưa có số liệu.</p>");
+            html.raw("<p class=\"muted\">").text(content.emptyNote()).raw("</p>");
         }
         else {
             table(html, content.header(), content.rows());

@@ -92,6 +92,10 @@ class TestSiteAccess {
                 assertThat(page).contains("/charts/48/iia_violators_total/" + kind + ".png?vintage=2024", "/charts/48/iia_violators_total/" + kind + ".svg?vintage=2024");
             }
             assertThat(page).contains("alt=\"", "<table>", "Xếp hạng các đơn vị", "Trong đó: Số người mua dâm", "Phụ lục IIA (.xlsx)");
+            // no plan's target reads this row; one that some target reads has its verdicts in the table under the chart
+            assertThat(page).contains("Không có chỉ tiêu kế hoạch nào được đo bằng dòng này của biểu.");
+            String measured = viewer.get("/units/" + PROVINCE + "/indicators/iia_comm_sessions?vintage=2024").body();
+            assertThat(measured).containsPattern("<td>(Đạt|Không đạt)</td>");
             // the chart images are real images
             HttpResponse<byte[]> png = viewer.getBytes("/charts/48/iia_violators_total/trend.png?vintage=2025");
             assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
