@@ -30,9 +30,12 @@ public final class InputFiles {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
+                // a folder named through a link is walked where the link points, and its files keep the name given
+                Path start = Files.isSymbolicLink(path) ? path.toRealPath() : path;
+                try (Stream<Path> walk = Files.walk(start)) {
                     walk.filter(Files::isRegularFile).filter(InputFiles::isForm)
-                            .filter(file -> !(file.getParent().equals(path) && SyntheticForms.SIDECAR_FILES.contains(file.getFileName().toString())))
+                            .filter(file -> !(file.getParent().equals(start) && SyntheticForms.SIDECAR_FILES.contains(file.getFileName().toString())))
+                            .map(file -> path.resolve(start.relativize(file).toString()))
                             .sorted().forEach(files::add);
                 }
             }

@@ -58,6 +58,11 @@ public final class IngestBenchmark {
             System.exit(2);
         }
         List<Path> files = InputFiles.expand(List.of(forms));
+        if (files.isEmpty()) {
+            // a ratio of two timings of nothing measures nothing
+            System.err.println("No forms under " + forms + ": generate them first (benchmarks/ingest.sh does)");
+            System.exit(2);
+        }
         long bytes = 0;
         for (Path file : files) {
             bytes += Files.size(file);
