@@ -97,6 +97,11 @@ public final class SiteServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // this machine only, unless start(host, port) says otherwise (tests start the app through JavalinTest)
             config.jetty.host = "127.0.0.1";
+            // a bounded pool: on a small machine hundreds of runnable threads only add switching to every request's wait
+            int threads = Integer.getInteger("pcmd.site.threads", 16);
+            if (threads > 0) {
+                config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(threads, Math.min(threads, 8));
+            }
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/public";
