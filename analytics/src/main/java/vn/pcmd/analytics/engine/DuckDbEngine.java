@@ -29,7 +29,7 @@ public final class DuckDbEngine implements Engine {
             connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
             execute("set threads = " + threads);
             // bounded memory: beyond this DuckDB spills its sorts, joins and groupings to temporary files
-            execute("set memory_limit = '" + System.getProperty("pcmd.duckdb.memory", "2GB") + "'");
+            execute("set memory_limit = '" + memoryLimit() + "'");
             execute("set temp_directory = '" + System.getProperty("java.io.tmpdir").replace("'", "''") + "/pcmd-duckdb'");
             // results must not depend on thread scheduling: marts are compared row for row with Spark's
             execute("set preserve_insertion_order = true");
@@ -37,6 +37,11 @@ public final class DuckDbEngine implements Engine {
         catch (SQLException e) {
             throw new EngineException("Cannot start DuckDB", e);
         }
+    }
+
+    /** DuckDB's memory limit: {@code -Dpcmd.duckdb.memory}, 2 GB unless set. */
+    public static String memoryLimit() {
+        return System.getProperty("pcmd.duckdb.memory", "2GB");
     }
 
     @Override
