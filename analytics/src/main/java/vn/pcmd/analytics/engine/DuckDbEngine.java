@@ -49,11 +49,23 @@ public final class DuckDbEngine implements Engine {
         return "duckdb";
     }
 
+    /**
+     * Loads the rows, then turns each text column into an ENUM of its own values, sorted as text sorts. Reference
+     * tables hold few distinct texts (codes, names, levels) repeated over millions of mart rows; as ENUMs they join,
+     * group, sort and are written to Parquet as small integers with one dictionary, about three times cheaper than
+     * as text, and they compare, concatenate and sort exactly as text does. Jobs see no difference (Spark keeps them
+     * as strings); a mart's Parquet file has the same text columns either way.
+     */
     @Override
     public void load(Table table) {
-        execute("create or replace table " + table.name() + " (" + table.columns().stream()
+        String staging = table.name() + "__rows";
+        execute("drop table if exists " + table.name());
+        for (Column column : table.columns()) {
+            execute("drop type if exists " + enumType(table, column));
+        }
+        execute("create or replace table " + staging + " (" + table.columns().stream()
                 .map(column -> column.name() + " " + sqlType(column.type())).collect(Collectors.joining(", ")) + ")");
-        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table.name())) {
+        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, staging)) {
             for (Object[] row : table.rows()) {
                 appender.beginRow();
                 for (int index = 0; index < row.length; index++) {
@@ -86,6 +98,27 @@ public final class DuckDbEngine implements Engine {
         catch (SQLException e) {
             throw new EngineException("Cannot load table " + table.name(), e);
         }
+        List<String> columns = new ArrayList<>();
+        for (int index = 0; index < table.columns().size(); index++) {
+            Column column = table.columns().get(index);
+            int position = index;
+            boolean hasText = column.type() == Column.Type.VARCHAR && table.rows().stream().anyMatch(row -> row[position] != null);
+            if (hasText) {
+                // ordered as DuckDB orders text, so that ORDER BY on the ENUM gives the order of the text
+                execute("create type " + enumType(table, column) + " as enum (select distinct " + column.name() + " from " + staging + " where " + column.name()
+                        + " is not null order by 1)");
+                columns.add("cast(" + column.name() + " as " + enumType(table, column) + ") as " + column.name());
+            }
+            else {
+                columns.add(column.name());
+            }
+        }
+        execute("create table " + table.name() + " as select " + String.join(", ", columns) + " from " + staging);
+        execute("drop table " + staging);
+    }
+
+    private static String enumType(Table table, Column column) {
+        return table.name() + "__" + column.name();
     }
 
     @Override
@@ -114,9 +147,24 @@ public final class DuckDbEngine implements Engine {
         execute("drop " + (view ? "view" : "table") + " if exists " + name);
     }
 
+    /**
+     * ENUM columns (the reference tables' texts, {@link #load}) are written as text: the mart's schema is text whatever
+     * the engine, and DuckDB 2.0.0's Parquet writer loses values of ENUM columns now and then (a value written as an
+     * empty string, in a different row group each run), which casting first avoids. The cast is a projection over the
+     * query, so the rows keep its order.
+     */
     @Override
     public void writeQueryParquet(String select, Path file) {
-        execute("copy (" + select + ") to '" + file.toString().replace("'", "''") + "' (format parquet, compression zstd)");
+        List<String> columns = new ArrayList<>();
+        boolean enums = false;
+        for (List<Object> column : query("select column_name, column_type from (describe " + select + ")").rows()) {
+            String name = "\"" + ((String) column.get(0)).replace("\"", "\"\"") + "\"";
+            boolean isEnum = ((String) column.get(1)).startsWith("ENUM");
+            enums |= isEnum;
+            columns.add(isEnum ? "cast(" + name + " as varchar) as " + name : name);
+        }
+        String written = enums ? "select " + String.join(", ", columns) + " from (" + select + ") q" : select;
+        execute("copy (" + written + ") to '" + file.toString().replace("'", "''") + "' (format parquet, compression zstd)");
     }
 
     @Override
