@@ -43,28 +43,25 @@ public final class DerivedJob extends SqlJob {
                         group by r.unit_code, t.derived_code, t.role, r.year
                         """.formatted(v)),
                 // the units a units_* term counts: a commune reporter landing on a commune, or a district's own report on
-                // its district, with the form and year it sent; and their own figures on the indicators a units_positive
-                // or units_yes term reads (max over the old communes landing on one new commune: one of them above 0, or
-                // answering yes, makes the unit count). One pass over the facts: the other indicators make one row per
-                // unit, form and year, with no indicator
-                new Step("derived_counted_figures", """
-                        select m.target_code as counted_code, f.unit_level as counted_level, f.form, f.year, x.indicator_code, max(f.value) as value
-                        from current_facts f
-                        join ref_unit_map m on m.vintage = %s and m.reporter_code = f.unit_code
-                        left join (select distinct indicator_code from ref_derived_terms where kind in ('units_positive', 'units_yes')) x
-                          on x.indicator_code = f.indicator_code
-                        where f.unit_level in ('commune', 'district') and m.target_level = f.unit_level
-                        group by m.target_code, f.unit_level, f.form, f.year, x.indicator_code
-                        """.formatted(v)),
+                // its district; one row per counted unit, form and year it sent (it has current figures of the form that
+                // year: submission_years, one row per submission and year, not per figure)
                 new Step("derived_counted_units", """
-                        select distinct counted_code, counted_level, form, year
-                        from derived_counted_figures
-                        """),
+                        select distinct m.target_code as counted_code, s.unit_level as counted_level, s.form, s.year
+                        from submission_years s
+                        join ref_unit_map m on m.vintage = %s and m.reporter_code = s.unit_code
+                        where s.current and s.unit_level in ('commune', 'district') and m.target_level = s.unit_level
+                        """.formatted(v)),
+                // their own figures on the indicators a units_positive or units_yes term reads (max over the old
+                // communes landing on one new commune: one of them above 0, or answering yes, makes the unit count)
                 new Step("derived_counted_values", """
-                        select counted_code, counted_level, indicator_code, year, value
-                        from derived_counted_figures
-                        where indicator_code is not null
-                        """),
+                        select m.target_code as counted_code, f.unit_level as counted_level, f.indicator_code, f.year, max(f.value) as value
+                        from current_facts f
+                        join (select distinct indicator_code from ref_derived_terms where kind in ('units_positive', 'units_yes')) x
+                          on x.indicator_code = f.indicator_code
+                        join ref_unit_map m on m.vintage = %s and m.reporter_code = f.unit_code
+                        where f.unit_level in ('commune', 'district') and m.target_level = f.unit_level
+                        group by m.target_code, f.unit_level, f.indicator_code, f.year
+                        """.formatted(v)),
                 // each units_* term with the form whose senders it counts
                 new Step("derived_count_terms", """
                         select distinct t.derived_code, t.role, t.kind, t.counted_level, coalesce(t.form, i.form) as form

@@ -63,7 +63,7 @@ public final class QualityJob extends SqlJob {
                                p.target_code as province_code
                         from submissions s
                         join ref_unit_map p on p.vintage = %s and p.reporter_code = s.province_code
-                        where s.submission_id in (select submission_id from current_facts)
+                        where s.submission_id in (select submission_id from submission_years where current)
                         """.formatted(v)),
                 // the rollup's rolled-up figures the numeric checks read (yes/no rows are answers, not amounts), with the
                 // unit's and the indicator's keys and texts from the reference tables
@@ -127,7 +127,7 @@ public final class QualityJob extends SqlJob {
                        case when s.unit_code is null then 0 else 1 end as sent
                 from ref_expected_reporters x
                 join ref_unit_map p on p.vintage = %s and p.reporter_code = x.province_code
-                left join (select distinct unit_code, form, coalesce(agency, '') as agency_key, year from current_facts) s
+                left join (select distinct unit_code, form, coalesce(agency, '') as agency_key, year from submission_years where current) s
                   on s.unit_code = x.reporter_code and s.form = x.form and s.agency_key = coalesce(x.agency, '') and s.year = x.year
                 """.formatted(v));
     }
