@@ -38,18 +38,15 @@ public final class RollupJob extends SqlJob {
                         where a.vintage = %s
                         group by a.unit_code
                         """.formatted(v)),
-                // each reporter's current figure on the unit it lands on in this vintage. A reporter is a unit and a form:
-                // the departments of a province (IA) make one reporter, summed here; any other sender is one reporter
-                // already (ingest keeps one figure per sender, indicator and year). District and province IIA is
-                // "reported": it counts at its own unit only, never climbs, and is left out where it lands on a unit of
-                // another level. The level columns say where a figure counts: at every level above it (source), or at
-                // its own unit only (reported)
-                new Step("rollup_landed", """
-                        select i.code as indicator_code, f.year, i.value_type = 'yes_no' as yes_no, f.value, f.facts, f.reported,
-                               case when not f.reported or m.target_level = 'commune' then a.commune_code end as commune_code,
-                               case when not f.reported or m.target_level = 'district' then a.district_code end as district_code,
-                               case when not f.reported or m.target_level = 'province' then a.province_code end as province_code,
-                               case when not f.reported then a.nation_code end as nation_code
+                // each reporter's current figures summed on the unit they land on in this vintage, so that the climb up
+                // the hierarchy handles one row per unit, not per reporter. A reporter is a unit and a form: the
+                // departments of a province (IA) make one reporter, summed first; any other sender is one reporter
+                // already (ingest keeps one figure per sender, indicator and year), so counting rows counts reporters.
+                // District and province IIA is "reported": it counts at its own unit only, never climbs, and is left out
+                // where it lands on a unit of another level
+                new Step("rollup_on_target", """
+                        select m.target_code, m.target_level, f.indicator_code, f.year, f.reported,
+                               sum(f.value) as value, count(*) as reporters, sum(f.facts) as facts
                         from (select unit_code, unit_level, indicator_code, year, value, 1 as facts,
                                      form = 'IIA' and unit_level <> 'commune' as reported
                               from current_facts
@@ -61,12 +58,21 @@ public final class RollupJob extends SqlJob {
                               where agency is not null
                               group by unit_code, unit_level, form, indicator_code, year) f
                         join ref_unit_map m on m.vintage = %s and m.reporter_code = f.unit_code
-                        join rollup_levels a on a.unit_code = m.target_code
-                        join ref_indicators i on i.code = f.indicator_code
                         where not f.reported or f.unit_level = m.target_level
+                        group by m.target_code, m.target_level, f.indicator_code, f.year, f.reported
                         """.formatted(v)),
-                // one grouping per level: a figure adds to the unit it lands on and to every unit above it; a null level
-                // column (a figure that counts at no unit of that level) makes a group without a unit, left out by the join
+                // the level columns say where a sum counts: at its unit and every unit above it, or (reported) at its own
+                // unit only
+                new Step("rollup_landed", """
+                        select i.code as indicator_code, t.year, i.value_type = 'yes_no' as yes_no, t.value, t.reporters, t.facts, t.reported,
+                               case when not t.reported or t.target_level = 'commune' then a.commune_code end as commune_code,
+                               case when not t.reported or t.target_level = 'district' then a.district_code end as district_code,
+                               case when not t.reported or t.target_level = 'province' then a.province_code end as province_code,
+                               case when not t.reported then a.nation_code end as nation_code
+                        from rollup_on_target t
+                        join rollup_levels a on a.unit_code = t.target_code
+                        join ref_indicators i on i.code = t.indicator_code
+                        """),
                 new Step(NAME, """
                         select %s as vintage,
                                u.code as unit_code, u.name as unit_name, u.level, u.parent_code, u.province_code,
@@ -81,11 +87,11 @@ public final class RollupJob extends SqlJob {
                                y.partial as partial_year
                         from (select coalesce(commune_code, district_code, province_code, nation_code) as unit_code, indicator_code, year,
                                      sum(case when not reported then value end) as value,
-                                     sum(case when reported then 0 else 1 end) as reporting_units,
+                                     sum(case when reported then 0 else reporters end) as reporting_units,
                                      sum(case when not reported and yes_no then value end) as yes_count,
                                      sum(case when not reported and yes_no then facts end) as answered_count,
                                      sum(case when reported then value end) as reported_value,
-                                     sum(case when reported then 1 else 0 end) as reported_by
+                                     sum(case when reported then reporters else 0 end) as reported_by
                               from rollup_landed
                               group by grouping sets ((commune_code, indicator_code, year), (district_code, indicator_code, year),
                                                       (province_code, indicator_code, year), (nation_code, indicator_code, year))) r
