@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** The embedded default: DuckDB in this process, in memory, reading and writing the warehouse's Parquet. */
@@ -50,7 +51,8 @@ public final class DuckDbEngine implements Engine {
     }
 
     /**
-     * Loads the rows, then turns each text column into an ENUM of its own values, sorted as text sorts. Reference
+     * Loads the rows, then turns each text column into an ENUM of its own values (at most {@value #MAX_ENUM_VALUES}),
+     * sorted as text sorts. Reference
      * tables hold few distinct texts (codes, names, levels) repeated over millions of mart rows; as ENUMs they join,
      * group, sort and are written to Parquet as small integers with one dictionary, about three times cheaper than
      * as text, and they compare, concatenate and sort exactly as text does. Jobs see no difference (Spark keeps them
@@ -102,8 +104,8 @@ public final class DuckDbEngine implements Engine {
         for (int index = 0; index < table.columns().size(); index++) {
             Column column = table.columns().get(index);
             int position = index;
-            boolean hasText = column.type() == Column.Type.VARCHAR && table.rows().stream().anyMatch(row -> row[position] != null);
-            if (hasText) {
+            long distinct = column.type() == Column.Type.VARCHAR ? table.rows().stream().map(row -> row[position]).filter(Objects::nonNull).distinct().count() : 0;
+            if (distinct > 0 && distinct <= MAX_ENUM_VALUES) {
                 // ordered as DuckDB orders text, so that ORDER BY on the ENUM gives the order of the text
                 execute("create type " + enumType(table, column) + " as enum (select distinct " + column.name() + " from " + staging + " where " + column.name()
                         + " is not null order by 1)");
@@ -116,6 +118,12 @@ public final class DuckDbEngine implements Engine {
         execute("create table " + table.name() + " as select " + String.join(", ", columns) + " from " + staging);
         execute("drop table " + staging);
     }
+
+    /**
+     * Above this many distinct texts a column stays VARCHAR: its values hardly repeat (a benchmark's synthetic
+     * reporters), so an ENUM would cost more to build than it saves, and it no longer fits two bytes.
+     */
+    private static final int MAX_ENUM_VALUES = 65_535;
 
     private static String enumType(Table table, Column column) {
         return table.name() + "__" + column.name();
