@@ -27,7 +27,8 @@ import java.util.Locale;
 /**
  * All jobs on a warehouse, each job's time printed, and in the same run the floor: one raw GROUP BY over all facts
  * (indicator × year), the least any roll-up must do. Usage: {@code JobsBenchmark WAREHOUSE_DIR [THREADS]}; run by
- * {@code benchmarks/jobs.sh} and {@code benchmarks/jobs-scaled.sh}.
+ * {@code benchmarks/jobs.sh}, and by {@code benchmarks/jobs-scaled.sh} on a {@link ScaledWarehouse}, whose synthetic
+ * senders it adds to the reference tables.
  *
  * <p>The machine is shared, so beside wall time each figure has the process's CPU time (DuckDB's threads run in this
  * process), which moves far less with the load of others; the load average is printed before and after. DuckDB's
@@ -48,6 +49,11 @@ public final class JobsBenchmark {
         Catalog catalog = new CatalogLoader(data).loadLatest();
         long start = System.nanoTime();
         List<Table> references = new ReferenceTables(catalog, new AdministrativeUnitsLoader(data).load(), Targets.load(data, catalog)).all();
+        int copies = ScaledWarehouse.copies(warehouse).orElse(1);
+        if (copies > 1) {
+            references = ScaledWarehouse.referenceTables(references, copies);
+            System.out.printf(Locale.ROOT, "scaled warehouse: %d synthetic copies of the source's senders (ScaledWarehouse)%n", copies);
+        }
         System.out.printf(Locale.ROOT, "reference tables built in %.2f s%n", (System.nanoTime() - start) / 1e9);
 
         try (DuckDbEngine floorEngine = new DuckDbEngine(threads)) {
