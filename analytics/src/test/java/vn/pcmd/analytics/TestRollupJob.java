@@ -49,6 +49,35 @@ class TestRollupJob {
     }
 
     @Test
+    void aResubmissionReplacesItsSendersFiguresForTheYearsItReportsOnly() {
+        Warehouse warehouse = new Warehouse(temp.resolve("resubmitted"));
+        AnalyticsFixture.ingest(warehouse, "first.csv",
+                "26503,IIA,,iia_violators_total,2022,3",
+                "26503,IIA,,iia_violators_total,2023,4",
+                "26473,IIA,,iia_violators_total,2023,5");
+        // 26503 sends 2023 again: its first submission stays current for 2022 only
+        AnalyticsFixture.ingest(warehouse, "second.csv", "26503,IIA,,iia_violators_total,2023,10");
+        // 26473 sends 2023 again: its first submission is current for no year
+        AnalyticsFixture.ingest(warehouse, "third.csv", "26473,IIA,,iia_violators_total,2023,6");
+
+        AnalyticsFixture.runJobs(warehouse, List.of("rollup", "quality"), Vintage.V2024);
+
+        assertThat(AnalyticsFixture.query(warehouse, """
+                select unit_code, year, value, reporting_units from rollup
+                where indicator_code = 'iia_violators_total' and level in ('commune', 'district') order by level, unit_code, year""").rows())
+                .containsExactly(
+                        Arrays.asList("26473", 2023, 6.0, 1),
+                        Arrays.asList("26503", 2022, 3.0, 1),
+                        Arrays.asList("26503", 2023, 10.0, 1),
+                        Arrays.asList("742", 2022, 3.0, 1),
+                        Arrays.asList("742", 2023, 16.0, 2));
+        // the submissions checked for timeliness are those current for at least one year
+        assertThat(AnalyticsFixture.query(warehouse, """
+                select unit_code, regexp_extract(source_file, '[a-z]+[.]csv') from quality where "check" = 'timeliness' order by unit_code, source_file""").rows())
+                .containsExactly(List.of("26473", "third.csv"), List.of("26503", "first.csv"), List.of("26503", "second.csv"));
+    }
+
+    @Test
     void communesOfTwoDistrictsLandInBothVintages() {
         Warehouse warehouse = new Warehouse(temp.resolve("tuy-hoa"));
         TuyHoaFixture.ingest(warehouse);

@@ -28,58 +28,56 @@ public final class CompareJob extends SqlJob {
         return List.of(
                 // indicators: the value trends shows (rolled up where anything rolled up, else the unit's own report; yes/no
                 // as the yes count); derived indicators: the derived mart's value. Numerator, denominator, kind and scale
-                // let the total be a sum for values and, for ratios, the ratio of the summed terms, never of averaged ratios
+                // let the total be a sum for values and, for ratios, the ratio of the summed terms, never of averaged ratios.
+                // Keys (ref_measures, ref_units) and figures only, with the level and parent that make the peers: the
+                // texts join once, at the end
                 new Step("compare_years", """
-                        select 'indicator' as measure_kind, r.indicator_code as code, r.form,
-                               r.unit_code, r.unit_name, r.level, r.parent_code, r.year, r.partial_year,
-                               coalesce(case when i.value_type = 'yes_no' then r.yes_count else r.value end, r.reported_value) as value,
-                               case when (case when i.value_type = 'yes_no' then r.yes_count else r.value end) is not null
+                        select m.measure_kind, m.code, u.code as unit_code, u.level, u.parent_code, r.year, r.partial_year,
+                               coalesce(case when m.value_type = 'yes_no' then r.yes_count else r.value end, r.reported_value) as value,
+                               case when (case when m.value_type = 'yes_no' then r.yes_count else r.value end) is not null
                                     then 'rolled_up' else 'reported' end as value_source,
-                               coalesce(case when i.value_type = 'yes_no' then r.yes_count else r.value end, r.reported_value) as numerator,
+                               coalesce(case when m.value_type = 'yes_no' then r.yes_count else r.value end, r.reported_value) as numerator,
                                cast(null as double) as denominator,
-                               'value' as kind,
-                               cast(1 as double) as scale
+                               m.kind, m.scale
                         from rollup r
-                        join ref_indicators i on i.code = r.indicator_code
-                        where r.vintage = %s and r.level <> 'nation'
+                        join ref_units u on u.vintage = %s and u.code = r.unit_code
+                        join ref_measures m on m.measure_kind = 'indicator' and m.code = r.indicator_code
+                        where r.vintage = %s and u.level <> 'nation'
                         union all
-                        select 'derived' as measure_kind, d.derived_code as code, cast(null as string) as form,
-                               d.unit_code, d.unit_name, d.level, d.parent_code, d.year, d.partial_year,
+                        select m.measure_kind, m.code, u.code as unit_code, u.level, u.parent_code, d.year, d.partial_year,
                                d.value, 'rolled_up' as value_source,
-                               d.numerator, d.denominator, k.kind, k.scale
+                               d.numerator, d.denominator, m.kind, m.scale
                         from derived d
-                        join ref_derived k on k.code = d.derived_code
-                        where d.vintage = %s and d.level <> 'nation'
-                        """.formatted(v, v)),
+                        join ref_units u on u.vintage = %s and u.code = d.unit_code
+                        join ref_measures m on m.measure_kind = 'derived' and m.code = d.derived_code
+                        where d.vintage = %s and u.level <> 'nation'
+                        """.formatted(v, v, v, v)),
+                // per unit and measure: the 2021–2025 total, and the values of the first year and the last full year
                 new Step("compare_totals", """
-                        select measure_kind, code, form, unit_code, unit_name, level, parent_code,
-                               case when kind = 'ratio'
-                                    then case when sum(case when numerator is not null then denominator end) > 0
-                                              then sum(case when denominator is not null then numerator end) * max(scale)
-                                                   / sum(case when numerator is not null then denominator end) end
-                                    else sum(value) end as value,
-                               case when min(value_source) = max(value_source) then min(value_source) else 'mixed' end as value_source
-                        from compare_years
-                        group by measure_kind, code, form, unit_code, unit_name, level, parent_code, kind
-                        """),
-                new Step("compare_series", """
-                        select c.measure_kind, c.code, c.unit_code,
+                        select c.measure_kind, c.code, c.unit_code, c.level, c.parent_code,
+                               case when c.kind = 'ratio'
+                                    then case when sum(case when c.numerator is not null then c.denominator end) > 0
+                                              then sum(case when c.denominator is not null then c.numerator end) * max(c.scale)
+                                                   / sum(case when c.numerator is not null then c.denominator end) end
+                                    else sum(c.value) end as value,
+                               case when min(c.value_source) = max(c.value_source) then min(c.value_source) else 'mixed' end as value_source,
                                sum(case when c.year = f.first_year then c.value end) as first_year_value,
                                sum(case when c.year = f.last_full_year then c.value end) as last_full_year_value
                         from compare_years c
                         cross join (select min(year) as first_year, max(case when not partial then year end) as last_full_year from ref_years) f
-                        group by c.measure_kind, c.code, c.unit_code
+                        group by c.measure_kind, c.code, c.unit_code, c.level, c.parent_code, c.kind
                         """),
-                // units without a value for the measure and period are not peers: they are neither ranked nor counted
+                // units without a value for the measure and period are not peers: they are neither ranked nor counted. The
+                // peers share measure, year (null on totals, so the period needs no key of its own), level and parent
                 new Step("compare_ranked", """
                         select m.*,
-                               cast(rank() over (partition by m.measure_kind, m.code, m.period, m.year, m.level, m.parent_code order by m.value desc) as integer) as rank,
-                               cast(count(*) over (partition by m.measure_kind, m.code, m.period, m.year, m.level, m.parent_code) as integer) as peer_count
-                        from (select measure_kind, code, form, unit_code, unit_name, level, parent_code, 'year' as period, year, partial_year, value, value_source
+                               cast(rank() over (partition by m.measure_kind, m.code, m.year, m.level, m.parent_code order by m.value desc) as integer) as rank,
+                               cast(count(*) over (partition by m.measure_kind, m.code, m.year, m.level, m.parent_code) as integer) as peer_count
+                        from (select measure_kind, code, unit_code, level, parent_code, 'year' as period, year, partial_year, value, value_source
                               from compare_years
                               where value is not null
                               union all
-                              select measure_kind, code, form, unit_code, unit_name, level, parent_code, 'total' as period, cast(null as integer) as year,
+                              select measure_kind, code, unit_code, level, parent_code, 'total' as period, cast(null as integer) as year,
                                      cast(null as boolean) as partial_year, value, value_source
                               from compare_totals
                               where value is not null) m
@@ -87,8 +85,8 @@ public final class CompareJob extends SqlJob {
                 // percentile = (peers - rank) / (peers - 1): 1 - percent_rank() in descending order, so ties take the
                 // highest; quartile from the same ratio in integers, so its boundaries have no rounding
                 new Step(NAME, """
-                        select %s as vintage, r.measure_kind, r.code, r.form,
-                               r.unit_code, r.unit_name, r.level, r.parent_code, r.period, r.year, r.partial_year,
+                        select %s as vintage, r.measure_kind, r.code, m.form,
+                               u.code as unit_code, u.name as unit_name, u.level, u.parent_code, r.period, r.year, r.partial_year,
                                r.value, r.value_source, r.rank, r.peer_count,
                                case when r.peer_count = 1 then cast(1 as double)
                                     else cast(r.peer_count - r.rank as double) / (r.peer_count - 1) end as percentile,
@@ -100,8 +98,10 @@ public final class CompareJob extends SqlJob {
                                case when s.first_year_value <> 0
                                     then 100 * (s.last_full_year_value - s.first_year_value) / s.first_year_value end as change_first_to_last_full_year_pct
                         from compare_ranked r
-                        join compare_series s on s.measure_kind = r.measure_kind and s.code = r.code and s.unit_code = r.unit_code
-                        order by r.measure_kind, r.code, r.period desc, r.year, r.level, r.parent_code, r.rank, r.unit_code
-                        """.formatted(v)));
+                        join compare_totals s on s.measure_kind = r.measure_kind and s.code = r.code and s.unit_code = r.unit_code
+                        join ref_units u on u.vintage = %s and u.code = r.unit_code
+                        join ref_measures m on m.measure_kind = r.measure_kind and m.code = r.code
+                        order by r.measure_kind, r.code, r.period desc, r.year, u.level, u.parent_code, r.rank, u.code
+                        """.formatted(v, v)));
     }
 }

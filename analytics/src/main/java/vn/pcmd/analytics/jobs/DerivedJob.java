@@ -43,21 +43,23 @@ public final class DerivedJob extends SqlJob {
                         group by r.unit_code, t.derived_code, t.role, r.year
                         """.formatted(v)),
                 // the units a units_* term counts: a commune reporter landing on a commune, or a district's own report on
-                // its district; one row per counted unit, form and year it sent
+                // its district; one row per counted unit, form and year it sent (it has current figures of the form that
+                // year: submission_years, one row per submission and year, not per figure)
                 new Step("derived_counted_units", """
-                        select distinct m.target_code as counted_code, f.unit_level as counted_level, f.form, f.year
-                        from current_facts f
-                        join ref_unit_map m on m.vintage = %s and m.reporter_code = f.unit_code
-                        where f.unit_level in ('commune', 'district') and m.target_level = f.unit_level
+                        select distinct m.target_code as counted_code, s.unit_level as counted_level, s.form, s.year
+                        from submission_years s
+                        join ref_unit_map m on m.vintage = %s and m.reporter_code = s.unit_code
+                        where s.current and s.unit_level in ('commune', 'district') and m.target_level = s.unit_level
                         """.formatted(v)),
                 // their own figures on the indicators a units_positive or units_yes term reads (max over the old
                 // communes landing on one new commune: one of them above 0, or answering yes, makes the unit count)
                 new Step("derived_counted_values", """
                         select m.target_code as counted_code, f.unit_level as counted_level, f.indicator_code, f.year, max(f.value) as value
                         from current_facts f
+                        join (select distinct indicator_code from ref_derived_terms where kind in ('units_positive', 'units_yes')) x
+                          on x.indicator_code = f.indicator_code
                         join ref_unit_map m on m.vintage = %s and m.reporter_code = f.unit_code
                         where f.unit_level in ('commune', 'district') and m.target_level = f.unit_level
-                          and f.indicator_code in (select indicator_code from ref_derived_terms where kind in ('units_positive', 'units_yes'))
                         group by m.target_code, f.unit_level, f.indicator_code, f.year
                         """.formatted(v)),
                 // each units_* term with the form whose senders it counts
@@ -94,19 +96,21 @@ public final class DerivedJob extends SqlJob {
                         """),
                 // the scale multiplies before the division: a share of 4 in 5 is then exactly 80, which targets compare
                 new Step(NAME, """
-                        select %s as vintage, k.unit_code, u.name as unit_name, u.level, u.parent_code, k.derived_code, k.year,
-                               n.amount as numerator, d.amount as denominator,
-                               case when r.kind = 'value' then n.amount
-                                    when d.amount is null or d.amount = 0 then cast(null as double)
-                                    else n.amount * r.scale / d.amount end as value,
+                        select %s as vintage, u.code as unit_code, u.name as unit_name, u.level, u.parent_code, r.code as derived_code, k.year,
+                               k.numerator, k.denominator,
+                               case when r.kind = 'value' then k.numerator
+                                    when k.denominator is null or k.denominator = 0 then cast(null as double)
+                                    else k.numerator * r.scale / k.denominator end as value,
                                y.partial as partial_year
-                        from (select distinct unit_code, derived_code, year from derived_terms) k
+                        from (select unit_code, derived_code, year,
+                                     max(case when role = 'numerator' then amount end) as numerator,
+                                     max(case when role = 'denominator' then amount end) as denominator
+                              from derived_terms
+                              group by unit_code, derived_code, year) k
                         join ref_derived r on r.code = k.derived_code
                         join ref_units u on u.vintage = %s and u.code = k.unit_code
                         join ref_years y on y.year = k.year
-                        left join derived_terms n on n.unit_code = k.unit_code and n.derived_code = k.derived_code and n.year = k.year and n.role = 'numerator'
-                        left join derived_terms d on d.unit_code = k.unit_code and d.derived_code = k.derived_code and d.year = k.year and d.role = 'denominator'
-                        order by u.level, k.unit_code, k.derived_code, k.year
+                        order by u.level, u.code, r.code, k.year
                         """.formatted(v, v)));
     }
 }

@@ -63,21 +63,29 @@ public final class QualityJob extends SqlJob {
                                p.target_code as province_code
                         from submissions s
                         join ref_unit_map p on p.vintage = %s and p.reporter_code = s.province_code
-                        where s.submission_id in (select submission_id from current_facts)
+                        where s.submission_id in (select submission_id from submission_years where current)
                         """.formatted(v)),
+                // the rollup's rolled-up figures the numeric checks read (yes/no rows are answers, not amounts), with the
+                // unit's and the indicator's keys and texts from the reference tables
+                new Step("quality_values", """
+                        select u.code as unit_code, u.name as unit_name, u.level, u.parent_code, u.province_code, i.form, i.agency,
+                               i.code as indicator_code, r.year, r.partial_year, r.value, r.reported_value, r.reporting_units
+                        from rollup r
+                        join ref_units u on u.vintage = %s and u.code = r.unit_code
+                        join ref_indicators i on i.code = r.indicator_code
+                        where r.vintage = %s and i.value_type <> 'yes_no' and r.value is not null
+                        """.formatted(v, v)),
                 expected(v),
                 completenessCounts(),
                 completeness(v),
                 timeliness(),
                 warnings(),
-                disagreements(v),
+                disagreements(),
                 new Step("quality_peer_values", """
-                        select r.unit_code, r.unit_name, r.level, r.parent_code, r.province_code, r.form, r.agency, r.indicator_code, r.year,
-                               r.partial_year, r.value
-                        from rollup r
-                        join ref_indicators i on i.code = r.indicator_code
-                        where r.vintage = %s and i.value_type <> 'yes_no' and r.value is not null and r.level <> 'nation'
-                        """.formatted(v)),
+                        select unit_code, unit_name, level, parent_code, province_code, form, agency, indicator_code, year, partial_year, value
+                        from quality_values
+                        where level <> 'nation'
+                        """),
                 new Step("quality_peer_medians", """
                         select level, parent_code, indicator_code, year, median(value) as median_value, count(*) as peers
                         from quality_peer_values
@@ -94,7 +102,7 @@ public final class QualityJob extends SqlJob {
                         group by p.level, p.parent_code, p.indicator_code, p.year
                         """),
                 peerOutliers(),
-                series(v),
+                series(),
                 jumps(),
                 new Step(NAME, """
                         select %s as vintage, q.check_name as check, q.level, q.unit_code, q.unit_name, q.province_code, q.reporter_level,
@@ -119,7 +127,7 @@ public final class QualityJob extends SqlJob {
                        case when s.unit_code is null then 0 else 1 end as sent
                 from ref_expected_reporters x
                 join ref_unit_map p on p.vintage = %s and p.reporter_code = x.province_code
-                left join (select distinct unit_code, form, coalesce(agency, '') as agency_key, year from current_facts) s
+                left join (select distinct unit_code, form, coalesce(agency, '') as agency_key, year from submission_years where current) s
                   on s.unit_code = x.reporter_code and s.form = x.form and s.agency_key = coalesce(x.agency, '') and s.year = x.year
                 """.formatted(v));
     }
@@ -214,7 +222,7 @@ public final class QualityJob extends SqlJob {
     }
 
     /** A unit's own consolidated report against the sum of the reporters below it (yes/no rows compare nothing alike). */
-    private static Step disagreements(String v) {
+    private static Step disagreements() {
         String difference = "(r.reported_value - r.value)";
         String signedVi = "(case when " + difference + " > 0 then '+' else '' end || " + number(difference, Language.VI) + ")";
         String signedEn = "(case when " + difference + " > 0 then '+' else '' end || " + number(difference, Language.EN) + ")";
@@ -228,11 +236,9 @@ public final class QualityJob extends SqlJob {
                            || ' reporters (difference ' || SIGNED_EN || ')' as reason_en,
                        cast(null as string) as issue_code, cast(null as string) as submission_id, cast(null as string) as source_file,
                        cast(null as string) as cell
-                from rollup r
-                join ref_indicators i on i.code = r.indicator_code
-                where r.vintage = %s and i.value_type <> 'yes_no' and r.value is not null and r.reported_value is not null
-                  and abs(r.reported_value - r.value) > 0.000001
-                """.formatted(v).replace("REPORTED_VI", number("r.reported_value", Language.VI)).replace("REPORTED_EN", number("r.reported_value", Language.EN))
+                from quality_values r
+                where r.reported_value is not null and abs(r.reported_value - r.value) > 0.000001
+                """.replace("REPORTED_VI", number("r.reported_value", Language.VI)).replace("REPORTED_EN", number("r.reported_value", Language.EN))
                 .replace("ROLLED_VI", number("r.value", Language.VI)).replace("ROLLED_EN", number("r.value", Language.EN))
                 .replace("SIGNED_VI", signedVi).replace("SIGNED_EN", signedEn));
     }
@@ -262,7 +268,7 @@ public final class QualityJob extends SqlJob {
     }
 
     /** Each value with the unit's previous one; a part year is compared annualised, and never serves as the previous. */
-    private static Step series(String v) {
+    private static Step series() {
         return new Step("quality_series", """
                 select r.unit_code, r.unit_name, r.level, r.province_code, r.form, r.agency, r.indicator_code, r.year, r.partial_year, r.value,
                        y.annualise_factor as factor,
@@ -270,11 +276,9 @@ public final class QualityJob extends SqlJob {
                        lag(r.value) over (partition by r.unit_code, r.indicator_code order by r.year) as previous_value,
                        lag(r.year) over (partition by r.unit_code, r.indicator_code order by r.year) as previous_year,
                        lag(y.partial) over (partition by r.unit_code, r.indicator_code order by r.year) as previous_partial
-                from rollup r
-                join ref_indicators i on i.code = r.indicator_code
+                from quality_values r
                 join ref_years y on y.year = r.year
-                where r.vintage = %s and i.value_type <> 'yes_no' and r.value is not null
-                """.formatted(v));
+                """);
     }
 
     private static Step jumps() {

@@ -11,9 +11,9 @@ import java.util.List;
  * nation), per year, from each sender's latest figures.
  *
  * <p>Communes' figures (and departments' Phụ lục IA) land on their unit in the vintage (ref_unit_map, rules in
- * {@link vn.pcmd.analytics.reference.UnitMapping}) and are summed up the hierarchy (ref_ancestors). Consolidated
- * Phụ lục IIA sent by a district or province is kept beside the rolled-up value as {@code reported_value}, never
- * added to it. Yes/no indicators roll up as the number of units answering yes and their share of those answering.
+ * {@link vn.pcmd.analytics.reference.UnitMapping}) and are summed up the hierarchy (ref_ancestors), every level in
+ * one grouping. Consolidated Phụ lục IIA sent by a district or province is kept beside the rolled-up value as
+ * {@code reported_value}, never added to it. Yes/no indicators roll up as the number of units answering yes and their share of those answering.
  */
 public final class RollupJob extends SqlJob {
     public static final String NAME = "rollup";
@@ -26,62 +26,57 @@ public final class RollupJob extends SqlJob {
     public List<Step> steps(Vintage vintage) {
         String v = "'" + vintage.code() + "'";
         return List.of(
-                // each current figure on the unit it lands on in this vintage; district and province IIA is "reported"
-                new Step("rollup_landed", """
-                        select m.target_code, m.target_level, f.unit_code as reporter_code, f.unit_level as reporter_level,
-                               f.form, f.indicator_code, f.year, f.value,
-                               case when f.form = 'IIA' and f.unit_level <> 'commune'
-                                    then (case when f.unit_level = m.target_level then 'reported' else 'dropped' end)
-                                    else 'source' end as role
-                        from current_facts f
-                        join ref_unit_map m on m.vintage = %s and m.reporter_code = f.unit_code
+                // each unit of the vintage with the unit above it at each level (itself at its own level): one row per
+                // unit, so that a figure climbs the hierarchy in one grouping instead of one joined row per ancestor
+                new Step("rollup_levels", """
+                        select a.unit_code,
+                               max(case when a.ancestor_level = 'commune' then a.ancestor_code end) as commune_code,
+                               max(case when a.ancestor_level = 'district' then a.ancestor_code end) as district_code,
+                               max(case when a.ancestor_level = 'province' then a.ancestor_code end) as province_code,
+                               max(case when a.ancestor_level = 'nation' then a.ancestor_code end) as nation_code
+                        from ref_ancestors a
+                        where a.vintage = %s
+                        group by a.unit_code
                         """.formatted(v)),
-                // summed per reporter on the unit it lands on first, so the climb up the hierarchy handles one row per
-                // reporter, not per fact; a reporter lands on one unit, so counting these rows above counts reporters
+                // each reporter's current figures summed on the unit they land on in this vintage, so that the climb up
+                // the hierarchy handles one row per unit, not per reporter. A reporter is a unit and a form: the
+                // departments of a province (IA) make one reporter, summed first; any other sender is one reporter
+                // already (ingest keeps one figure per sender, indicator and year), so counting rows counts reporters.
+                // District and province IIA is "reported": it counts at its own unit only, never climbs, and is left out
+                // where it lands on a unit of another level
                 new Step("rollup_on_target", """
-                        select l.target_code, l.reporter_code, l.form, l.indicator_code, l.year,
-                               sum(l.value) as value,
-                               sum(case when i.value_type = 'yes_no' then l.value end) as yes_count,
-                               sum(case when i.value_type = 'yes_no' then 1 end) as answered_count
-                        from rollup_landed l
-                        join ref_indicators i on i.code = l.indicator_code
-                        where l.role = 'source'
-                        group by l.target_code, l.reporter_code, l.form, l.indicator_code, l.year
-                        """),
-                new Step("rollup_reported", """
-                        select target_code as unit_code, indicator_code, year,
-                               sum(value) as reported_value,
-                               count(distinct reporter_code) as reported_by
-                        from rollup_landed
-                        where role = 'reported'
-                        group by target_code, indicator_code, year
-                        """),
-                // rolled-up and reported figures side by side in one grouping: the reported rows add nothing to the
-                // rolled-up columns and the rolled-up rows nothing to the reported ones
-                new Step("rollup_rolled", """
-                        select unit_code, indicator_code, year,
-                               sum(value) as value,
-                               sum(reporting_units) as reporting_units,
-                               sum(yes_count) as yes_count,
-                               sum(answered_count) as answered_count,
-                               sum(reported_value) as reported_value,
-                               sum(reported_by) as reported_by
-                        from (select a.ancestor_code as unit_code, t.indicator_code, t.year,
-                                     t.value, 1 as reporting_units, t.yes_count, t.answered_count,
-                                     cast(null as double) as reported_value, 0 as reported_by
-                              from rollup_on_target t
-                              join ref_ancestors a on a.vintage = %s and a.unit_code = t.target_code
+                        select m.target_code, m.target_level, f.indicator_code, f.year, f.reported,
+                               sum(f.value) as value, count(*) as reporters, sum(f.facts) as facts
+                        from (select unit_code, unit_level, indicator_code, year, value, 1 as facts,
+                                     form = 'IIA' and unit_level <> 'commune' as reported
+                              from current_facts
+                              where agency is null
                               union all
-                              select unit_code, indicator_code, year,
-                                     cast(null as double) as value, 0 as reporting_units, cast(null as double) as yes_count, cast(null as integer) as answered_count,
-                                     reported_value, reported_by
-                              from rollup_reported) x
-                        group by unit_code, indicator_code, year
+                              select unit_code, unit_level, indicator_code, year, sum(value) as value, count(*) as facts,
+                                     form = 'IIA' and unit_level <> 'commune' as reported
+                              from current_facts
+                              where agency is not null
+                              group by unit_code, unit_level, form, indicator_code, year) f
+                        join ref_unit_map m on m.vintage = %s and m.reporter_code = f.unit_code
+                        where not f.reported or f.unit_level = m.target_level
+                        group by m.target_code, m.target_level, f.indicator_code, f.year, f.reported
                         """.formatted(v)),
+                // the level columns say where a sum counts: at its unit and every unit above it, or (reported) at its own
+                // unit only
+                new Step("rollup_landed", """
+                        select i.code as indicator_code, t.year, i.value_type = 'yes_no' as yes_no, t.value, t.reporters, t.facts, t.reported,
+                               case when not t.reported or t.target_level = 'commune' then a.commune_code end as commune_code,
+                               case when not t.reported or t.target_level = 'district' then a.district_code end as district_code,
+                               case when not t.reported or t.target_level = 'province' then a.province_code end as province_code,
+                               case when not t.reported then a.nation_code end as nation_code
+                        from rollup_on_target t
+                        join rollup_levels a on a.unit_code = t.target_code
+                        join ref_indicators i on i.code = t.indicator_code
+                        """),
                 new Step(NAME, """
                         select %s as vintage,
-                               r.unit_code, u.name as unit_name, u.level, u.parent_code, u.province_code,
-                               i.form, i.agency, r.indicator_code, r.year,
+                               u.code as unit_code, u.name as unit_name, u.level, u.parent_code, u.province_code,
+                               i.form, i.agency, i.code as indicator_code, r.year,
                                r.value,
                                r.reported_value,
                                cast(r.reporting_units as integer) as reporting_units,
@@ -90,11 +85,20 @@ public final class RollupJob extends SqlJob {
                                cast(r.answered_count as integer) as answered_count,
                                case when r.answered_count > 0 then cast(r.yes_count as double) / r.answered_count end as yes_share,
                                y.partial as partial_year
-                        from rollup_rolled r
+                        from (select coalesce(commune_code, district_code, province_code, nation_code) as unit_code, indicator_code, year,
+                                     sum(case when not reported then value end) as value,
+                                     sum(case when reported then 0 else reporters end) as reporting_units,
+                                     sum(case when not reported and yes_no then value end) as yes_count,
+                                     sum(case when not reported and yes_no then facts end) as answered_count,
+                                     sum(case when reported then value end) as reported_value,
+                                     sum(case when reported then reporters else 0 end) as reported_by
+                              from rollup_landed
+                              group by grouping sets ((commune_code, indicator_code, year), (district_code, indicator_code, year),
+                                                      (province_code, indicator_code, year), (nation_code, indicator_code, year))) r
                         join ref_units u on u.vintage = %s and u.code = r.unit_code
                         join ref_indicators i on i.code = r.indicator_code
                         join ref_years y on y.year = r.year
-                        order by u.level, r.unit_code, i.form, i.position, r.year
+                        order by u.level, u.code, i.form, i.position, r.year
                         """.formatted(v, v)));
     }
 }

@@ -31,21 +31,18 @@ public final class TrendsJob extends SqlJob {
         String v = "'" + vintage.code() + "'";
         return List.of(
                 // one value per unit × indicator × year: rolled up where anything rolled up, else the unit's own report;
-                // for yes/no rows the rolled-up value is the number of units answering yes
+                // for yes/no rows the rolled-up value is the number of units answering yes. Keys and figures only: the
+                // unit's and the indicator's texts join once, on the last step
                 new Step("trends_values", """
-                        select r.unit_code, r.unit_name, r.level, r.parent_code, r.form, i.position, r.indicator_code, r.year, r.partial_year,
+                        select u.code as unit_code, i.code as indicator_code, r.year, r.partial_year,
                                coalesce(case when i.value_type = 'yes_no' then r.yes_count else r.value end, r.reported_value) as value,
                                case when (case when i.value_type = 'yes_no' then r.yes_count else r.value end) is not null
                                     then 'rolled_up' else 'reported' end as value_source
                         from rollup r
+                        join ref_units u on u.vintage = %s and u.code = r.unit_code
                         join ref_indicators i on i.code = r.indicator_code
                         where r.vintage = %s
-                        """.formatted(v)),
-                new Step("trends_full_years", """
-                        select min(year) as first_full_year, max(year) as last_full_year
-                        from ref_years
-                        where not partial
-                        """),
+                        """.formatted(v, v)),
                 // what describes each series, over its full years (the total also takes the half year)
                 new Step("trends_series", """
                         select t.unit_code, t.indicator_code,
@@ -59,12 +56,12 @@ public final class TrendsJob extends SqlJob {
                                sum(case when not t.partial_year then (t.year - f.first_full_year) * t.value end) as sum_xy,
                                sum(case when not t.partial_year and t.value is not null then (t.year - f.first_full_year) * (t.year - f.first_full_year) end) as sum_xx
                         from trends_values t
-                        cross join trends_full_years f
+                        cross join (select min(year) as first_full_year, max(year) as last_full_year from ref_years where not partial) f
                         group by t.unit_code, t.indicator_code
                         """),
                 new Step(NAME, """
                         select %s as vintage,
-                               t.unit_code, t.unit_name, t.level, t.parent_code, t.form, t.indicator_code, t.year, t.partial_year,
+                               u.code as unit_code, u.name as unit_name, u.level, u.parent_code, i.form, i.code as indicator_code, t.year, t.partial_year,
                                t.value, t.value_source,
                                case when not t.partial_year and not p.partial_year then t.value - p.value end as yoy_abs,
                                case when not t.partial_year and not p.partial_year and p.value <> 0 then 100 * (t.value - p.value) / p.value end as yoy_pct,
@@ -81,8 +78,10 @@ public final class TrendsJob extends SqlJob {
                         from trends_values t
                         left join trends_values p on p.unit_code = t.unit_code and p.indicator_code = t.indicator_code and p.year = t.year - 1
                         join trends_series s on s.unit_code = t.unit_code and s.indicator_code = t.indicator_code
+                        join ref_units u on u.vintage = %s and u.code = t.unit_code
+                        join ref_indicators i on i.code = t.indicator_code
                         join ref_years y on y.year = t.year
-                        order by t.level, t.unit_code, t.form, t.position, t.year
-                        """.formatted(v)));
+                        order by u.level, u.code, i.form, i.position, t.year
+                        """.formatted(v, v)));
     }
 }

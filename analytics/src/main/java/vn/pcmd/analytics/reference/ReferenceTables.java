@@ -46,7 +46,8 @@ public final class ReferenceTables {
     }
 
     public List<Table> all() {
-        return List.of(indicators(), derivedTerms(), derivedIndicators(), units(), ancestors(), unitMap(), expectedReporters(), targets(), deadlines(), years());
+        return List.of(indicators(), derivedTerms(), derivedIndicators(), measures(), units(), ancestors(), unitMap(), expectedReporters(), targets(), deadlines(),
+                years());
     }
 
     /** ref_indicators: the catalog. */
@@ -69,6 +70,23 @@ public final class ReferenceTables {
         }
         return new Table("ref_derived", List.of(Column.varchar("code"), Column.varchar("label_vi"), Column.varchar("kind"), Column.decimal("scale"),
                 Column.varchar("unit_vi")), rows);
+    }
+
+    /**
+     * ref_measures: what can be compared among peers, indicators and derived indicators in one list, so that a job
+     * handling both keys them by one (measure_kind, code) pair: value_type for indicators, kind and scale (a catalog
+     * indicator is a value of scale 1).
+     */
+    public Table measures() {
+        List<Object[]> rows = new ArrayList<>();
+        for (Indicator indicator : catalog.indicators()) {
+            rows.add(new Object[] {"indicator", indicator.code(), indicator.form().name(), indicator.valueType().code(), "value", 1.0});
+        }
+        for (DerivedIndicator derived : catalog.derivedIndicators()) {
+            rows.add(new Object[] {"derived", derived.code(), null, null, derived.kind().code(), derived.scale()});
+        }
+        return new Table("ref_measures", List.of(Column.varchar("measure_kind"), Column.varchar("code"), Column.varchar("form"), Column.varchar("value_type"),
+                Column.varchar("kind"), Column.decimal("scale")), rows);
     }
 
     /** ref_derived_terms: each derived indicator's numerator and denominator, one row per indicator read (or per form counted). */
