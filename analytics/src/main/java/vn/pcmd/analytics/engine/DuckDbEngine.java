@@ -3,7 +3,6 @@ package vn.pcmd.analytics.engine;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -110,8 +109,8 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
-    public void writeQueryParquet(String select, Path file) {
-        execute("copy (" + select + ") to '" + file.toString().replace("'", "''") + "' (format parquet, compression zstd)");
+    public void writeQueryParquet(String select, String location) {
+        execute("copy (" + select + ") to '" + location.replace("'", "''") + "' (format parquet, compression zstd)");
     }
 
     @Override

@@ -70,10 +70,13 @@ public final class CompareJob extends SqlJob {
                         cross join (select min(year) as first_year, max(case when not partial then year end) as last_full_year from ref_years) f
                         group by c.measure_kind, c.code, c.unit_code
                         """),
-                // units without a value for the measure and period are not peers: they are neither ranked nor counted
+                // units without a value for the measure and period are not peers: they are neither ranked nor counted.
+                // Values equal to a millionth tie: a sum of decimal figures differs in its last bits with the order the
+                // engine added in (DuckDB's threads, Spark's partitions), and a tie must not depend on that
                 new Step("compare_ranked", """
                         select m.*,
-                               cast(rank() over (partition by m.measure_kind, m.code, m.period, m.year, m.level, m.parent_code order by m.value desc) as integer) as rank,
+                               cast(rank() over (partition by m.measure_kind, m.code, m.period, m.year, m.level, m.parent_code
+                                                 order by floor(m.value * 1000000 + 0.5) desc) as integer) as rank,
                                cast(count(*) over (partition by m.measure_kind, m.code, m.period, m.year, m.level, m.parent_code) as integer) as peer_count
                         from (select measure_kind, code, form, unit_code, unit_name, level, parent_code, 'year' as period, year, partial_year, value, value_source
                               from compare_years
