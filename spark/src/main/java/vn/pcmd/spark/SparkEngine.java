@@ -93,10 +93,6 @@ public final class SparkEngine implements Engine {
             }
             rows.add(RowFactory.create(values));
         }
-        if (rows.size() <= Integer.getInteger("pcmd.localRows", 0)) {
-            spark.createDataFrame(rows, schema).createOrReplaceTempView(table.name());
-            return;
-        }
         String location = location("reference", table.name());
         spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(location);
         spark.read().parquet(location).createOrReplaceTempView(table.name());

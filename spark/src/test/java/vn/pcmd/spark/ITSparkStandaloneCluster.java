@@ -130,9 +130,15 @@ class ITSparkStandaloneCluster {
             if (!name.endsWith(".jar") || jar.startsWith(project) || entry.contains("/vn/pcmd/") || TEST_LIBRARIES.stream().anyMatch(name::startsWith)) {
                 continue;
             }
-            Path link = jars.resolve(name);
-            if (!Files.exists(link)) {
-                Files.createSymbolicLink(link, jar);
+            Path installed = jars.resolve(name);
+            if (!Files.exists(installed)) {
+                // a hard link costs nothing and is removed with the folder like any file; a copy where linking fails
+                try {
+                    Files.createLink(installed, jar);
+                }
+                catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(jar, installed);
+                }
             }
         }
         try (Stream<Path> installed = Files.list(jars)) {
