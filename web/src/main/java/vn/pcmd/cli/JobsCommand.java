@@ -6,7 +6,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.pcmd.analytics.engine.DuckDbEngine;
-import vn.pcmd.analytics.engine.Engine;
 import vn.pcmd.analytics.job.Job;
 import vn.pcmd.analytics.job.JobRunner;
 import vn.pcmd.analytics.jobs.Jobs;
@@ -70,14 +69,15 @@ final class JobsCommand implements Callable<Integer> {
         Catalog catalog = new CatalogLoader(data).loadLatest();
         ReferenceTables references = new ReferenceTables(catalog, new AdministrativeUnitsLoader(data).load(), Targets.load(data, catalog));
         List<Vintage> vintages = vintage.map(List::of).orElse(List.of(Vintage.values()));
+        ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getErr());
         List<JobRunner.JobTiming> timings;
-        // Spark's classes are touched only here, so the embedded default never loads them
-        try (Engine runner = engine.equals("spark") ? SparkJobs.engine(master) : new DuckDbEngine()) {
-            timings = new JobRunner(runner, target).run(references.all(), selected, vintages, new ConsoleProgress(spec.commandLine().getErr()));
+        if (engine.equals("spark")) {
+            // Spark's classes are touched only through SparkRun, so the embedded default never loads them
+            timings = SparkRun.run(master, target.root(), references.all(), selected, vintages, progress);
         }
-        finally {
-            if (engine.equals("spark")) {
-                SparkJobs.stop();
+        else {
+            try (DuckDbEngine runner = new DuckDbEngine()) {
+                timings = new JobRunner(runner, target).run(references.all(), selected, vintages, progress);
             }
         }
         for (JobRunner.JobTiming timing : timings) {

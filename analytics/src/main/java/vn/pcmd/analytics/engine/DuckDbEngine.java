@@ -3,7 +3,6 @@ package vn.pcmd.analytics.engine;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -162,7 +161,7 @@ public final class DuckDbEngine implements Engine {
      * query, so the rows keep its order.
      */
     @Override
-    public void writeQueryParquet(String select, Path file) {
+    public void writeQueryParquet(String select, String location) {
         List<String> columns = new ArrayList<>();
         boolean enums = false;
         for (List<Object> column : query("select column_name, column_type from (describe " + select + ")").rows()) {
@@ -172,7 +171,7 @@ public final class DuckDbEngine implements Engine {
             columns.add(isEnum ? "cast(" + name + " as varchar) as " + name : name);
         }
         String written = enums ? "select " + String.join(", ", columns) + " from (" + select + ") q" : select;
-        execute("copy (" + written + ") to '" + file.toString().replace("'", "''") + "' (format parquet, compression zstd)");
+        execute("copy (" + written + ") to '" + location.replace("'", "''") + "' (format parquet, compression zstd)");
     }
 
     @Override

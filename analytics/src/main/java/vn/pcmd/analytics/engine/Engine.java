@@ -1,6 +1,5 @@
 package vn.pcmd.analytics.engine;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -25,13 +24,11 @@ public interface Engine extends AutoCloseable {
     /** Drops the table or view {@code name} made by {@link #materialize} or {@link #view}, if it exists. */
     void drop(String name, boolean view);
 
-    /** Writes a table to one Parquet file. */
-    default void writeParquet(String table, Path file) {
-        writeQueryParquet("select * from " + table, file);
-    }
-
-    /** Runs {@code select} and writes its rows, in the order it gives them, to one Parquet file, keeping nothing. */
-    void writeQueryParquet(String select, Path file);
+    /**
+     * Runs {@code select} and writes its rows, in the order it gives them, to one Parquet file, keeping nothing. The
+     * location is a local path, or for an engine on Hadoop file systems (Spark) a URI: file:, hdfs:, s3a:…
+     */
+    void writeQueryParquet(String select, String location);
 
     /** Runs a query and returns its rows (column names first in {@link QueryResult}). */
     QueryResult query(String select);

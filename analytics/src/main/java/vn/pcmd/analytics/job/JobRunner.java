@@ -6,11 +6,7 @@ import vn.pcmd.core.Progress;
 import vn.pcmd.core.units.Vintage;
 import vn.pcmd.ingest.warehouse.Warehouse;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,10 +18,13 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Runs jobs on an engine: loads the reference tables and the warehouse views once, then for each vintage runs the
- * jobs in dependency order and writes each mart to {@code marts/<job>/vintage=<v>.parquet}, replacing the file with
- * one atomic rename so that readers see the old mart or the new one, never half of it. A job's intermediate steps
+ * jobs in dependency order and writes each mart to {@code marts/<job>/vintage=<v>.parquet}, replacing the file in one
+ * step ({@link WarehouseLocation#commitMart}) so that readers see the old mart or the new one, never half of it. The
+ * warehouse may be a local folder or, for Spark, any Hadoop-compatible file system. A job's intermediate steps
  * are tables only when read more than once ({@link #keptAsTables}), views otherwise, and are dropped when the job is
  * done; the mart is written straight from its SELECT and later jobs read it back from the file, so memory holds
  * one job's intermediate tables at a time.
@@ -35,11 +34,15 @@ public final class JobRunner {
     public record JobTiming(String job, Vintage vintage, Duration elapsed, long rows) {}
 
     private final Engine engine;
-    private final Warehouse warehouse;
+    private final WarehouseLocation warehouse;
+
+    public JobRunner(Engine engine, WarehouseLocation warehouse) {
+        this.engine = requireNonNull(engine, "engine is null");
+        this.warehouse = requireNonNull(warehouse, "warehouse is null");
+    }
 
     public JobRunner(Engine engine, Warehouse warehouse) {
-        this.engine = engine;
-        this.warehouse = warehouse;
+        this(engine, new LocalWarehouse(warehouse));
     }
 
     public static Path martsDirectory(Warehouse warehouse) {
@@ -114,19 +117,10 @@ public final class JobRunner {
     }
 
     private void write(String mart, String select, Vintage vintage) {
-        Path directory = martsDirectory(warehouse).resolve(mart);
-        Path target = directory.resolve("vintage=" + vintage.code() + ".parquet");
-        Path temporary = directory.resolve("vintage=" + vintage.code() + ".parquet.tmp");
-        try {
-            Files.createDirectories(directory);
-            Files.deleteIfExists(temporary);
-            engine.writeQueryParquet(select, temporary);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            engine.parquetView(mart, List.of(target.toString()), List.of());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot write mart " + target, e);
-        }
+        String staged = warehouse.stageMart(mart, vintage);
+        engine.writeQueryParquet(select, staged);
+        warehouse.commitMart(mart, vintage);
+        engine.parquetView(mart, List.of(warehouse.martFile(mart, vintage)), List.of());
     }
 
     /** Dependencies first, otherwise in the order given; a job whose dependency is missing is an error. */

@@ -55,18 +55,21 @@ public final class WarehouseViews {
     private WarehouseViews() {}
 
     public static void register(Engine engine, Warehouse warehouse) {
-        boolean empty = warehouse.batches().isEmpty();
-        view(engine, "facts", warehouse, Warehouse.FACTS_FILE, WarehouseTables.FACTS, empty);
-        view(engine, "submissions", warehouse, Warehouse.SUBMISSIONS_FILE, WarehouseTables.SUBMISSIONS, empty);
-        view(engine, "issues", warehouse, Warehouse.ISSUES_FILE, WarehouseTables.ISSUES, empty);
+        register(engine, new LocalWarehouse(warehouse));
+    }
+
+    public static void register(Engine engine, WarehouseLocation warehouse) {
+        view(engine, "facts", warehouse, Warehouse.FACTS_FILE, WarehouseTables.FACTS);
+        view(engine, "submissions", warehouse, Warehouse.SUBMISSIONS_FILE, WarehouseTables.SUBMISSIONS);
+        view(engine, "issues", warehouse, Warehouse.ISSUES_FILE, WarehouseTables.ISSUES);
         engine.materialize("submission_years_found", SUBMISSION_YEARS_FOUND);
         engine.materialize("submission_years", SUBMISSION_YEARS);
         engine.drop("submission_years_found", false);
         engine.view("current_facts", CURRENT_FACTS_VIEW);
     }
 
-    private static void view(Engine engine, String name, Warehouse warehouse, String file, ParquetTable table, boolean empty) {
-        engine.parquetView(name, empty ? List.of() : List.of(warehouse.glob(file)), columns(table));
+    private static void view(Engine engine, String name, WarehouseLocation warehouse, String file, ParquetTable table) {
+        engine.parquetView(name, warehouse.batchFiles(file).map(List::of).orElse(List.of()), columns(table));
     }
 
     /** The marts already computed, as views, for query and the site. */

@@ -68,10 +68,12 @@ public final class CompareJob extends SqlJob {
                         group by c.measure_kind, c.code, c.unit_code, c.level, c.parent_code, c.kind
                         """),
                 // units without a value for the measure and period are not peers: they are neither ranked nor counted. The
-                // peers share measure, year (null on totals, so the period needs no key of its own), level and parent
+                // peers share measure, year (null on totals, so the period needs no key of its own), level and parent.
+                // Values equal to a millionth tie: a sum of decimal figures differs in its last bits with the order the
+                // engine added in (DuckDB's threads, Spark's partitions), and a tie must not depend on that
                 new Step("compare_ranked", """
                         select m.*,
-                               cast(rank() over (partition by m.measure_kind, m.code, m.year, m.level, m.parent_code order by m.value desc) as integer) as rank,
+                               cast(rank() over (partition by m.measure_kind, m.code, m.year, m.level, m.parent_code order by floor(m.value * 1000000 + 0.5) desc) as integer) as rank,
                                cast(count(*) over (partition by m.measure_kind, m.code, m.year, m.level, m.parent_code) as integer) as peer_count
                         from (select measure_kind, code, unit_code, level, parent_code, 'year' as period, year, partial_year, value, value_source
                               from compare_years

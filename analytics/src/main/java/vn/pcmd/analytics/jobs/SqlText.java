@@ -22,19 +22,28 @@ final class SqlText {
         }
     }
 
+    /** How near, relative to its size, a computed figure must be to a whole number or a half tenth to count as on it. */
+    static final String TOLERANCE = "1e-9";
+
     private SqlText() {}
 
-    /** A figure: whole numbers as such (40), others with one decimal (12,5 / 12.5). */
+    /**
+     * A figure: whole numbers as such (40), others with one decimal (12,5 / 12.5). Sums of decimal figures may miss
+     * a whole number or a rounding boundary by the last bits, differently in each engine and each run (the order of
+     * the additions is the engines'), so within {@value #TOLERANCE} (relative) counts as on it: the text is then the
+     * same whichever engine added.
+     */
     static String number(String expression, Language language) {
         requireNonNull(expression, "expression is null");
-        return "(case when (" + expression + ") = floor(" + expression + ") then cast(cast(" + expression + " as bigint) as string) else "
-                + oneDecimal(expression, language) + " end)";
+        String nearest = "floor((" + expression + ") + 0.5)";
+        return "(case when abs((" + expression + ") - " + nearest + ") <= " + TOLERANCE + " * greatest(1.0, abs(" + expression + ")) then cast(cast(" + nearest
+                + " as bigint) as string) else " + oneDecimal(expression, language) + " end)";
     }
 
-    /** Always one decimal, rounded half away from zero: 5,0 / 5.0; -4,5 / -4.5. */
+    /** Always one decimal, rounded half away from zero: 5,0 / 5.0; -4,5 / -4.5 (a half within the tolerance rounds away). */
     static String oneDecimal(String expression, Language language) {
         requireNonNull(expression, "expression is null");
-        String tenths = "cast(floor(abs(" + expression + ") * 10 + 0.5) as bigint)";
+        String tenths = "cast(floor(abs(" + expression + ") * 10 + 0.5 + " + TOLERANCE + " * greatest(1.0, abs(" + expression + ") * 10)) as bigint)";
         String whole = "cast(floor(" + tenths + " / 10.0) as bigint)";
         return "((case when (" + expression + ") < 0 and " + tenths + " > 0 then '-' else '' end) || cast(" + whole + " as string) || '"
                 + language.decimalSeparator + "' || cast(" + tenths + " - 10 * " + whole + " as string))";

@@ -1,4 +1,4 @@
-package vn.pcmd.analytics;
+package vn.pcmd.analytics.testing;
 
 import vn.pcmd.analytics.engine.DuckDbEngine;
 import vn.pcmd.analytics.engine.QueryResult;
@@ -8,12 +8,16 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Compares two Parquet files of a mart row for row, both sorted on every column: decimals within 1e-9 relative. */
-final class MartComparison {
+/**
+ * Compares two Parquet files of a mart: the same columns with the same types, and row for row, both sorted on every
+ * column: text, integers and booleans exactly, decimals within 1e-9 relative (1e-9 absolute below 1).
+ */
+public final class MartComparison {
     private MartComparison() {}
 
-    static void assertSameRows(String what, Path expected, Path actual) {
+    public static void assertSameRows(String what, Path expected, Path actual) {
         try (DuckDbEngine engine = new DuckDbEngine(1)) {
+            assertThat(engine.query(describe(actual)).rows()).as("%s schema (column, type)", what).isEqualTo(engine.query(describe(expected)).rows());
             QueryResult left = engine.query("select * from read_parquet('" + expected + "') order by all");
             QueryResult right = engine.query("select * from read_parquet('" + actual + "') order by all");
             assertThat(right.columns()).as("%s columns", what).isEqualTo(left.columns());
@@ -36,5 +40,9 @@ final class MartComparison {
                 }
             }
         }
+    }
+
+    private static String describe(Path file) {
+        return "select column_name, column_type from (describe select * from read_parquet('" + file + "'))";
     }
 }
