@@ -5,6 +5,8 @@
 #   x40       40 copies of it (about 100 M facts) made by ReplicatedWarehouse into WORK_DIR
 # Each engine writes its marts into its own copy of the warehouse (batches hard-linked, not copied).
 #   usage: benchmarks/spark.sh [national|x40|all] [MASTER] [WORK_DIR]   (default: all, local[2], /tmp/pcmd-bench-spark)
+# PCMD_BENCH_HEAP (default 4g) is each JVM's -Xmx; PCMD_BENCH_SPARK_LIMIT (seconds, default none) stops a Spark run
+# that takes longer, and the table then says how many jobs it had done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-all}"
@@ -29,17 +31,28 @@ run_engine() {
   mkdir -p "$warehouse"
   cp -al "$source/batches" "$warehouse/batches"
   [[ -f "$source/replicas.txt" ]] && cp "$source/replicas.txt" "$warehouse/"
+  rm -f "$out.tsv" "$out.time"
+  local limit=0
+  [[ "$engine" == spark ]] && limit="${PCMD_BENCH_SPARK_LIMIT:-0}"
   PCMD_MAIN=vn.pcmd.spark.benchmark.EngineBenchmark PCMD_JAVA_OPTS="-Xmx$heap -Djava.io.tmpdir=$work/tmp" \
-    /usr/bin/time -f "%e %U %S %M" -o "$out.time" ./pcmd "$warehouse" "$engine" "$argument" "$out.tsv"
+    /usr/bin/time -f "%e %U %S %M" -o "$out.time" timeout "$limit" ./pcmd "$warehouse" "$engine" "$argument" "$out.tsv" | tee "$out.log" || true
 }
 
 side_by_side() {
   local name="$1" duck="$2" spark="$3"
+  if [[ ! -s "$spark.tsv" ]]; then
+    echo
+    echo "== $name: Spark ($master) did not finish within ${PCMD_BENCH_SPARK_LIMIT:-?} s; $(grep 'jobs done' "$spark.log" | tail -1 | sed 's/^ *//') (of 12: 6 jobs x 2 vintages, in dependency order)"
+    echo "   DuckDB: all jobs $(awk '$1 == "total" {print $3}' "$duck.tsv") s; JVM: $(cat "$duck.time")  (wall, user, sys s; max RSS KiB)"
+    return
+  fi
   echo
   echo "== $name: DuckDB ($threads threads) and Spark ($master), seconds"
   printf '%-8s %-7s %10s %10s %7s %12s\n' job vintage duckdb spark ratio rows
-  join -j1 <(awk '$2 != "-" {print $1"/"$2, $3, $4}' "$duck.tsv" | sort) <(awk '$2 != "-" {print $1"/"$2, $3, $4}' "$spark.tsv" | sort) |
-    sort -t/ -k2,2 -s | awk '{split($1, k, "/"); printf "%-8s %-7s %10.2f %10.2f %6.1fx %12d%s\n", k[1], k[2], $2, $4, ($2 > 0 ? $4 / $2 : 0), $3, ($3 == $5 ? "" : "  ROWS DIFFER: spark " $5)}'
+  # in the order the jobs ran (DuckDB's file), each with Spark's figures for the same job and vintage
+  awk 'NR == FNR {if ($2 != "-") {seconds[$1"/"$2] = $3; rows[$1"/"$2] = $4}; next}
+       $2 != "-" {key = $1"/"$2; printf "%-8s %-7s %10.2f %10.2f %6.1fx %12d%s\n", $1, $2, $3, seconds[key], ($3 > 0 ? seconds[key] / $3 : 0), $4,
+                  ($4 == rows[key] ? "" : "  ROWS DIFFER: spark " rows[key])}' "$spark.tsv" "$duck.tsv"
   for kind in startup total; do
     printf '%-16s %10.2f %10.2f\n' "$kind" "$(awk -v k=$kind '$1 == k {print $3}' "$duck.tsv")" "$(awk -v k=$kind '$1 == k {print $3}' "$spark.tsv")"
   done

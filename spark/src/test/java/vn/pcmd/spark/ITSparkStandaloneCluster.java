@@ -87,8 +87,9 @@ class ITSparkStandaloneCluster {
         TuyHoaFixture.ingest(duckWarehouse);
         Warehouse clusterWarehouse = new Warehouse(temp.resolve("cluster"));
         copy(duckWarehouse.batchesDirectory(), clusterWarehouse.batchesDirectory());
+        // every job, on one vintage: the SQL of both is the same, and TestSparkEquivalence compares both on local[2]
         try (DuckDbEngine engine = new DuckDbEngine(2)) {
-            new JobRunner(engine, duckWarehouse).run(AnalyticsFixture.referenceTables(), Jobs.all(), List.of(Vintage.values()), Progress.NONE);
+            new JobRunner(engine, duckWarehouse).run(AnalyticsFixture.referenceTables(), Jobs.all(), List.of(Vintage.V2025), Progress.NONE);
         }
 
         Path jobJar = Path.of(System.getProperty("pcmd.spark.job.jar", "target/pcmd-spark-job.jar")).toAbsolutePath();
@@ -97,7 +98,7 @@ class ITSparkStandaloneCluster {
                 "--master", masterUrl, "--deploy-mode", "client", "--class", SparkJobsMain.class.getName(),
                 "--conf", "spark.driver.host=" + LOOPBACK, "--conf", "spark.driver.bindAddress=" + LOOPBACK,
                 "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=1g", "--conf", "spark.sql.shuffle.partitions=4",
-                jobJar.toString(), "--warehouse", clusterWarehouse.root().toUri().toString(), "all");
+                jobJar.toString(), "--warehouse", clusterWarehouse.root().toUri().toString(), "--vintage", "2025", "all");
         boolean finished = submit.waitFor(10, TimeUnit.MINUTES);
         String output = tail("submit");
         assertThat(finished).as("spark-submit finished within 10 minutes:\n%s", output).isTrue();
@@ -109,11 +110,8 @@ class ITSparkStandaloneCluster {
         assertThat(output).contains("done in").contains("on " + masterUrl);
 
         for (String mart : Jobs.names()) {
-            for (Vintage vintage : Vintage.values()) {
-                MartComparison.assertSameRows(mart + " " + vintage.code(),
-                        JobRunner.martsDirectory(duckWarehouse).resolve(mart).resolve("vintage=" + vintage.code() + ".parquet"),
-                        JobRunner.martsDirectory(clusterWarehouse).resolve(mart).resolve("vintage=" + vintage.code() + ".parquet"));
-            }
+            MartComparison.assertSameRows(mart + " 2025", JobRunner.martsDirectory(duckWarehouse).resolve(mart).resolve("vintage=2025.parquet"),
+                    JobRunner.martsDirectory(clusterWarehouse).resolve(mart).resolve("vintage=2025.parquet"));
         }
     }
 

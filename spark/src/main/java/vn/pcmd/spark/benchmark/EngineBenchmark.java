@@ -55,7 +55,7 @@ public final class EngineBenchmark {
         if (engine.equals("duckdb")) {
             try (DuckDbEngine duckdb = new DuckDbEngine(Integer.parseInt(args[2]))) {
                 startup = (System.nanoTime() - start) / 1e9;
-                timings = new JobRunner(duckdb, new Warehouse(directory)).run(references, Jobs.all(), List.of(Vintage.values()), Progress.NONE);
+                timings = new JobRunner(duckdb, new Warehouse(directory)).run(references, Jobs.all(), List.of(Vintage.values()), new Announcing(start));
             }
         }
         else {
@@ -64,7 +64,7 @@ public final class EngineBenchmark {
             try {
                 startup = (System.nanoTime() - start) / 1e9;
                 HadoopWarehouse warehouse = new HadoopWarehouse(directory.toUri().toString(), spark.sparkContext().hadoopConfiguration());
-                timings = SparkJobs.run(spark, warehouse, references, Jobs.all(), List.of(Vintage.values()), Progress.NONE);
+                timings = SparkJobs.run(spark, warehouse, references, Jobs.all(), List.of(Vintage.values()), new Announcing(start));
             }
             finally {
                 spark.stop();
@@ -81,5 +81,31 @@ public final class EngineBenchmark {
             out.printf(Locale.ROOT, "heap - %d 0%n", heap >> 20);
         }
         System.out.printf(Locale.ROOT, "%s: %d copies, all jobs in %.1f s (engine start %.1f s), Java heap peak %d MiB%n", engine, copies, total, startup, heap >> 20);
+    }
+
+    /** Says on stdout how many jobs are done and when, so that a run stopped by a time limit still tells how far it got. */
+    private static final class Announcing implements Progress {
+        private final long start;
+        private long total;
+        private long done;
+
+        Announcing(long start) {
+            this.start = start;
+        }
+
+        @Override
+        public void start(String what, long total) {
+            this.total = total;
+        }
+
+        @Override
+        public void advance(long steps) {
+            done += steps;
+            System.out.printf(Locale.ROOT, "  %d of %d jobs done at %.1f s%n", done, total, (System.nanoTime() - start) / 1e9);
+        }
+
+        @Override
+        public void finish() {
+        }
     }
 }
