@@ -71,13 +71,19 @@ class ITSparkStandaloneCluster {
 
     @AfterAll
     static void stopCluster() throws InterruptedException {
-        // the worker first, which stops its executors, then the master
+        // the worker first (its executors with it), then the master
         for (int index = processes.size() - 1; index >= 0; index--) {
-            Process process = processes.get(index);
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            stop(processes.get(index));
+        }
+        assertThat(processes).as("the cluster's processes are stopped").noneMatch(Process::isAlive);
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -167,6 +173,13 @@ class ITSparkStandaloneCluster {
         environment.put("SPARK_LOCAL_IP", LOOPBACK);
         environment.put("SPARK_NO_DAEMONIZE", "1");
         Process process = builder.start();
+        if (processes.isEmpty()) {
+            // should this JVM end without @AfterAll (a fork killed on timeout), the cluster must not outlive it
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.forEach(child -> {
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
+                child.destroyForcibly();
+            })));
+        }
         processes.add(process);
         return process;
     }

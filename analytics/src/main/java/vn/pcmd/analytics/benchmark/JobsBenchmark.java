@@ -3,7 +3,6 @@ package vn.pcmd.analytics.benchmark;
 import vn.pcmd.analytics.engine.DuckDbEngine;
 import vn.pcmd.analytics.engine.Table;
 import vn.pcmd.analytics.job.JobRunner;
-import vn.pcmd.analytics.job.WarehouseViews;
 import vn.pcmd.analytics.jobs.Jobs;
 import vn.pcmd.analytics.reference.ReferenceTables;
 import vn.pcmd.core.HeapPeak;
@@ -17,6 +16,7 @@ import vn.pcmd.core.units.Vintage;
 import vn.pcmd.ingest.warehouse.Warehouse;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +29,9 @@ import java.util.Locale;
  * (indicator × year), the least any roll-up must do. Usage: {@code JobsBenchmark WAREHOUSE_DIR [THREADS]}; run by
  * {@code benchmarks/jobs.sh}, and by {@code benchmarks/jobs-scaled.sh} on a {@link ScaledWarehouse}, whose synthetic
  * senders it adds to the reference tables.
+ *
+ * <p>After the jobs, the output floor: every mart written again from its own file with nothing computed, the least
+ * the jobs must spend on writing what they produce.
  *
  * <p>The machine is shared, so beside wall time each figure has the process's CPU time (DuckDB's threads run in this
  * process), which moves far less with the load of others; the load average is printed before and after. DuckDB's
@@ -90,8 +93,37 @@ public final class JobsBenchmark {
                     + " %d mart rows%n", total, total / floorSeconds, totalCpu, totalCpu / floorCpu, rows);
             System.out.printf(Locale.ROOT, "memory: peak RSS %d MiB (JVM and DuckDB), Java heap peak %d MiB, DuckDB memory limit %s%n", peakResidentKib() >> 10,
                     HeapPeak.bytes() >> 20, DuckDbEngine.memoryLimit());
+            outputFloor(floorEngine, warehouse);
         }
         System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+    }
+
+    /**
+     * The least any run of the jobs must spend on its output: each mart written again, as it is, from its own Parquet
+     * file to a temporary one (same compression), with nothing computed and nothing sorted.
+     */
+    private static void outputFloor(DuckDbEngine engine, Warehouse warehouse) {
+        long start = System.nanoTime();
+        long cpuStart = cpuNanos();
+        try {
+            Path scratch = Files.createTempFile("pcmd-output-floor", ".parquet");
+            try {
+                for (String mart : Jobs.names()) {
+                    for (Vintage vintage : Vintage.values()) {
+                        Path file = JobRunner.martsDirectory(warehouse).resolve(mart).resolve("vintage=" + vintage.code() + ".parquet");
+                        engine.execute("copy (select * from read_parquet('" + file + "')) to '" + scratch + "' (format parquet, compression zstd)");
+                    }
+                }
+            }
+            finally {
+                Files.deleteIfExists(scratch);
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the output floor's scratch file", e);
+        }
+        System.out.printf(Locale.ROOT, "output floor: every mart written again from its own file, nothing computed: %.2f s, CPU %.2f s%n", (System.nanoTime() - start) / 1e9,
+                (cpuNanos() - cpuStart) / 1e9);
     }
 
     /** The process's CPU time: the JVM's threads and DuckDB's. */

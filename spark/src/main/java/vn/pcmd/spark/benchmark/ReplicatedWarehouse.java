@@ -70,11 +70,11 @@ public final class ReplicatedWarehouse {
                 String batchId = String.format(Locale.ROOT, "%06d-%s", copy + 1, copy == 0 ? original.batchId().substring(7) : "replica" + copy);
                 Path batch = Files.createDirectories(batchesDirectory.resolve(batchId));
                 // copy 0 keeps the senders' own codes; the others send as replicas
-                String unit = copy == 0 ? "unit_code" : "unit_code || '" + suffix + "' as unit_code";
-                String submission = copy == 0 ? "submission_id" : "submission_id || '" + suffix + "' as submission_id";
-                copy(duckdb, from.resolve(Warehouse.FACTS_FILE), batch.resolve(Warehouse.FACTS_FILE), "* replace (" + unit + ", " + submission + ")");
-                copy(duckdb, from.resolve(Warehouse.SUBMISSIONS_FILE), batch.resolve(Warehouse.SUBMISSIONS_FILE), "* replace (" + unit + ", " + submission + ")");
-                copy(duckdb, from.resolve(Warehouse.ISSUES_FILE), batch.resolve(Warehouse.ISSUES_FILE), "* replace (" + submission + ")");
+                String unit = "unit_code || '" + suffix + "' as unit_code";
+                String submission = "submission_id || '" + suffix + "' as submission_id";
+                copy(duckdb, from.resolve(Warehouse.FACTS_FILE), batch.resolve(Warehouse.FACTS_FILE), copy == 0 ? "*" : "* replace (" + unit + ", " + submission + ")");
+                copy(duckdb, from.resolve(Warehouse.SUBMISSIONS_FILE), batch.resolve(Warehouse.SUBMISSIONS_FILE), copy == 0 ? "*" : "* replace (" + unit + ", " + submission + ")");
+                copy(duckdb, from.resolve(Warehouse.ISSUES_FILE), batch.resolve(Warehouse.ISSUES_FILE), copy == 0 ? "*" : "* replace (" + submission + ")");
                 Warehouse.writeManifest(batch, new BatchManifest(batchId, copy + 1, original.createdAt(), original.period(), original.factCount(), List.of()));
                 facts += original.factCount();
             }
