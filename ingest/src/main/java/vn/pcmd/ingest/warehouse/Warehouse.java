@@ -47,7 +47,9 @@ public final class Warehouse {
     public static final String SUBMISSIONS_FILE = "submissions.parquet";
     public static final String ISSUES_FILE = "issues.parquet";
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    // no findAndRegisterModules(): the manifest is plain records of strings and numbers, and discovering modules would
+    // load whatever the classpath offers (Spark's Scala module, and the Scala library with it, for every command)
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
 
