@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Thư mục của bản minh họa: forms/, warehouse/, exports/ (mặc định: ${DEFAULT-VALUE})")
     Path dir;
 
-    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR",
+    @Option(names = "--warehouse", defaultValue = Main.DEFAULT_WAREHOUSE, paramLabel = "DIR",
             description = "Kho dữ liệu của bản minh họa — mặc định là kho mặc định của mọi lệnh, để ./pcmd query … chạy ngay sau đó "
                     + "(the default warehouse of every command: ${DEFAULT-VALUE})")
     Path warehouseOption;

@@ -48,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
             description = "Địa giới 2024 (trước sắp xếp) hoặc 2025 (từ 01/7/2025) (mặc định: ${DEFAULT-VALUE})")
     Vintage vintage;
 
-    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR", description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE})")
+    @Option(names = "--warehouse", defaultValue = Main.DEFAULT_WAREHOUSE, paramLabel = "DIR", description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE}; hoặc biến môi trường PCMD_WAREHOUSE)")
     Path warehouse;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Tệp ghi ra")

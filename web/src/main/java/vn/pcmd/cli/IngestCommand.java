@@ -42,7 +42,7 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--warehouse", defaultValue = "warehouse", description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE})")
+    @Option(names = "--warehouse", defaultValue = Main.DEFAULT_WAREHOUSE, description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE}; hoặc biến môi trường PCMD_WAREHOUSE)")
     Path warehouse;
 
     @Option(names = "--unit", description = "Mã đơn vị báo cáo, cho biểu mẫu không tự ghi mã (the reporting unit's code)")

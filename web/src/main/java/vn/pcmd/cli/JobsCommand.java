@@ -33,7 +33,7 @@ final class JobsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--warehouse", defaultValue = "warehouse", description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE})")
+    @Option(names = "--warehouse", defaultValue = Main.DEFAULT_WAREHOUSE, description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE}; hoặc biến môi trường PCMD_WAREHOUSE)")
     Path warehouse;
 
     @Option(names = "--engine", defaultValue = "duckdb", description = "duckdb (mặc định, nhúng) hoặc spark")

@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 public final class Main {
     /** Exit code for a command line the user got wrong (unknown option, bad value). */
     public static final int EXIT_USAGE = 2;
+    /**
+     * Every command's warehouse when {@code --warehouse} is not given: {@code PCMD_WAREHOUSE} from the environment,
+     * else {@code data/warehouse} in the working directory (picocli resolves the expression).
+     */
+    static final String DEFAULT_WAREHOUSE = "${env:PCMD_WAREHOUSE:-data/warehouse}";
     /** Exit code for a failure that is not the user's: a bug, or a broken installation. */
     public static final int EXIT_INTERNAL = 70;
 

@@ -27,7 +27,7 @@ final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--warehouse", defaultValue = "warehouse", description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE})")
+    @Option(names = "--warehouse", defaultValue = Main.DEFAULT_WAREHOUSE, description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE}; hoặc biến môi trường PCMD_WAREHOUSE)")
     Path warehouse;
 
     @Option(names = "--format", defaultValue = "table", description = "csv, table hoặc json (mặc định: ${DEFAULT-VALUE})")

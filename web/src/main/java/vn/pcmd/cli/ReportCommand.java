@@ -43,7 +43,7 @@ final class ReportCommand implements Callable<Integer> {
             + "procuracy, court, labour, women, health")
     Optional<String> agency;
 
-    @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR", description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE})")
+    @Option(names = "--warehouse", defaultValue = Main.DEFAULT_WAREHOUSE, paramLabel = "DIR", description = "Thư mục kho dữ liệu (mặc định: ${DEFAULT-VALUE}; hoặc biến môi trường PCMD_WAREHOUSE)")
     Path warehouse;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.xlsx", description = "Tệp .xlsx ghi ra")

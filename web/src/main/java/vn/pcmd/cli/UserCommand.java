@@ -41,7 +41,7 @@ final class UserCommand implements Callable<Integer> {
     }
 
     static final class WarehouseOption {
-        @Option(names = "--warehouse", defaultValue = "warehouse", paramLabel = "DIR",
+        @Option(names = "--warehouse", defaultValue = Main.DEFAULT_WAREHOUSE, paramLabel = "DIR",
                 description = "Kho dữ liệu mà tài khoản được xem (mặc định: ${DEFAULT-VALUE}); tài khoản lưu ở DIR/_site/accounts.json")
         Path warehouse;
 
