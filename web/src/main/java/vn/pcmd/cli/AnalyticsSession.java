@@ -54,7 +54,6 @@ final class AnalyticsSession implements AutoCloseable {
     AnalyticsSession withViews() {
         referenceTables.all().forEach(engine::load);
         WarehouseViews.register(engine, warehouse);
-        engine.execute("create or replace view facts_all as select * from facts");
         engine.execute("create or replace view catalog as select * from ref_indicators");
         engine.execute("create or replace view units as select * from ref_units");
         WarehouseViews.registerMarts(engine, JobRunner.martsDirectory(warehouse), Jobs.names());

@@ -20,8 +20,9 @@ import java.util.concurrent.Callable;
 /** {@code pcmd query}: ad-hoc SQL over the warehouse and its marts. */
 @Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Truy vấn SQL trên kho dữ liệu (ad-hoc SQL)",
-        footer = {"", "Bảng / views: facts (số liệu hiện hành / current figures), facts_all (mọi lần gửi / every version), submissions, issues,",
-                "catalog, units, rollup, trends, compare, targets, quality, derived (sau khi chạy / after ./pcmd jobs).",
+        footer = {"", "Bảng / views: current_facts (số liệu hiện hành / current figures), facts (mọi lần gửi, kể cả số đã bị thay /",
+                "every version, superseded ones too, with lineage), submissions, issues, catalog, units,",
+                "rollup, trends, compare, targets, quality, derived (sau khi chạy / after ./pcmd jobs).",
                 "Ví dụ / example: ./pcmd query \"select year, sum(value) from rollup where level = 'nation' and indicator_code = 'iia_violators_total' group by year\""})
 final class QueryCommand implements Callable<Integer> {
     @Spec
