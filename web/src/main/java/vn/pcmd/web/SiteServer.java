@@ -624,6 +624,11 @@ public final class SiteServer implements AutoCloseable {
         return keys;
     }
 
+    /** The uploads waiting for a commit (tests check that abandoned ones leave no file). */
+    Uploads uploads() {
+        return uploads;
+    }
+
     @Override
     public void close() throws IOException {
         app.stop();

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -30,10 +31,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,6 +50,8 @@ import static java.util.Objects.requireNonNull;
 final class Uploads implements AutoCloseable {
     static final int MAX_FILES = 200;
     static final long MAX_FILE_BYTES = 20L << 20;
+    /** How long a checked upload waits for its analyst's commit before its files are deleted. */
+    static final Duration PENDING_LIFETIME = Duration.ofHours(24);
 
     private final Warehouse warehouse;
     private final Ingestor ingestor;
@@ -84,6 +90,7 @@ final class Uploads implements AutoCloseable {
     }
 
     PendingUpload receive(Account account, List<UploadedFile> files, ReadOptions options) throws IOException {
+        forgetExpired(Instant.now());
         if (files.isEmpty()) {
             throw SiteException.badRequest("Hãy chọn ít nhất một tệp biểu mẫu (.xlsx hoặc .csv).");
         }
@@ -95,18 +102,26 @@ final class Uploads implements AutoCloseable {
         String id = HexFormat.of().formatHex(idBytes);
         Path directory = Files.createDirectories(uploadsDirectory.resolve(id));
         List<Path> saved = new ArrayList<>();
-        for (UploadedFile file : files) {
-            if (file.size() > MAX_FILE_BYTES) {
-                throw SiteException.badRequest("Tệp quá lớn (tối đa " + (MAX_FILE_BYTES >> 20) + " MB mỗi tệp).");
+        List<FileOutcome> outcomes;
+        try {
+            for (UploadedFile file : files) {
+                if (file.size() > MAX_FILE_BYTES) {
+                    throw SiteException.badRequest("Tệp quá lớn (tối đa " + (MAX_FILE_BYTES >> 20) + " MB mỗi tệp).");
+                }
+                String name = safeFileName(file.filename(), saved.size());
+                Path target = directory.resolve(name);
+                try (InputStream content = file.content()) {
+                    Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                saved.add(target);
             }
-            String name = safeFileName(file.filename(), saved.size());
-            Path target = directory.resolve(name);
-            try (InputStream content = file.content()) {
-                Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            saved.add(target);
+            outcomes = ingestor.validate(saved, options);
         }
-        List<FileOutcome> outcomes = ingestor.validate(saved, options);
+        catch (IOException | RuntimeException e) {
+            // an upload refused or failed half-way keeps no file
+            deleteUploadFolder(directory);
+            throw e;
+        }
         Map<String, String> refusals = new ConcurrentHashMap<>();
         java.util.Set<String> allowedReporters = allowedReporters(account);
         for (FileOutcome outcome : outcomes) {
@@ -126,13 +141,64 @@ final class Uploads implements AutoCloseable {
     }
 
     IngestResult commit(PendingUpload upload) throws IOException {
-        pending.remove(upload.id());
+        if (!pending.remove(upload.id(), upload)) {
+            // committed or expired since the analyst's page asked for it
+            throw SiteException.notFound("Không có lần nộp này, hoặc đã được ghi.");
+        }
         IngestResult result = ingestor.ingest(warehouse, upload.acceptable(), upload.options(), Progress.NONE);
+        keepOnlyWrittenFiles(upload, result);
         if (result.batchId().isPresent()) {
             charts.invalidate();
             refreshMarts();
         }
         return result;
+    }
+
+    /**
+     * The facts' lineage names the files written in the batch, which stay; the upload's other files (rejected, refused,
+     * or identical to what was already sent) are deleted, and the upload's folder with them when nothing was written.
+     */
+    private static void keepOnlyWrittenFiles(PendingUpload upload, IngestResult result) throws IOException {
+        Set<Path> written = result.files().stream()
+                .filter(file -> file.status() == IngestResult.Status.ACCEPTED)
+                .map(file -> Path.of(file.file()).toAbsolutePath().normalize())
+                .collect(Collectors.toSet());
+        try (Stream<Path> files = Files.list(upload.directory())) {
+            for (Path file : files.toList()) {
+                if (!written.contains(file.toAbsolutePath().normalize())) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        if (written.isEmpty()) {
+            Files.deleteIfExists(upload.directory());
+        }
+    }
+
+    /** Uploads not committed within {@link #PENDING_LIFETIME}: forgotten, their files deleted. */
+    void forgetExpired(Instant now) {
+        for (PendingUpload upload : List.copyOf(pending.values())) {
+            if (upload.created().plus(PENDING_LIFETIME).isBefore(now) && pending.remove(upload.id(), upload)) {
+                deleteUploadFolder(upload.directory());
+            }
+        }
+    }
+
+    /** The number of uploads waiting for a commit. */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    private static void deleteUploadFolder(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(directory);
+        }
+        catch (IOException e) {
+            // a folder left behind holds only files never committed; the next start of the site does not read it
+        }
     }
 
     /** Runs every job again on the warehouse, one run at a time; the marts are replaced by atomic renames. */
@@ -179,6 +245,12 @@ final class Uploads implements AutoCloseable {
 
     @Override
     public void close() {
+        // uploads waiting for a commit live in this process only: their files can never be committed after it stops
+        for (PendingUpload upload : List.copyOf(pending.values())) {
+            if (pending.remove(upload.id(), upload)) {
+                deleteUploadFolder(upload.directory());
+            }
+        }
         // a run of the jobs in progress finishes: its marts are replaced by atomic renames, never left half-written
         jobs.shutdown();
         try {

@@ -7,12 +7,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.pcmd.ingest.warehouse.Warehouse;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.pcmd.web.SiteFixture.PASSWORD;
@@ -53,6 +58,9 @@ class TestSiteUpload {
                 assertThat(new Warehouse(warehouse).batches()).hasSize(batchesBefore + 1);
                 // the same upload cannot be committed twice
                 assertThat(analyst.postForm(commit.group(1), Map.of("_csrf", csrf)).statusCode()).isEqualTo(404);
+                // the facts' lineage points at the written file, which stays; the rejected and refused files are gone
+                assertThat(filesUnder(warehouse.resolve("_site/uploads"))).singleElement()
+                        .satisfies(file -> assertThat(file.getFileName().toString()).endsWith("good.csv"));
 
                 // the jobs run again in the background, the upload page says so until they are done; the commune's figure then shows
                 for (int attempt = 0; attempt < 240 && analyst.get("/upload").body().contains("Đang cập nhật kết quả phân tích"); attempt++) {
@@ -70,6 +78,41 @@ class TestSiteUpload {
                 }
                 assertThat(value).isEqualTo(777);
             });
+        }
+    }
+
+    @Test
+    void anUploadNeverCommittedLeavesNoFileOnceExpiredOrWhenTheSiteStops(@TempDir Path directory) throws Exception {
+        SiteFixture fixture = SiteFixture.shared();
+        Path warehouse = fixture.copyOfWarehouse(directory.resolve("warehouse"));
+        Path uploads = warehouse.resolve("_site/uploads");
+        byte[] good = (HEADER + "20194,IIA,,iia_violators_total,2023,12\n").getBytes(StandardCharsets.UTF_8);
+        try (SiteServer site = fixture.server(warehouse)) {
+            JavalinTest.test(site.app(), (server, http) -> {
+                SiteClient analyst = SiteClient.signedIn(http.getOrigin(), SiteFixture.ANALYST, PASSWORD);
+                String csrf = analyst.sessionCsrf();
+                assertThat(analyst.postMultipart("/upload", Map.of("_csrf", csrf), "files", Map.of("first.csv", good)).statusCode()).isEqualTo(200);
+                assertThat(filesUnder(uploads)).hasSize(1);
+
+                site.uploads().forgetExpired(Instant.now().plus(Uploads.PENDING_LIFETIME).plusSeconds(1));
+                assertThat(site.uploads().pendingCount()).isZero();
+                assertThat(filesUnder(uploads)).isEmpty();
+
+                assertThat(analyst.postMultipart("/upload", Map.of("_csrf", csrf), "files", Map.of("second.csv", good)).statusCode()).isEqualTo(200);
+                assertThat(filesUnder(uploads)).hasSize(1);
+            });
+        }
+        // stopping the site forgets the uploads still waiting: they could never be committed afterwards
+        assertThat(filesUnder(uploads)).isEmpty();
+        assertThat(new Warehouse(warehouse).batches()).hasSize(new Warehouse(fixture.warehouse()).batches().size());
+    }
+
+    private static List<Path> filesUnder(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            return paths.filter(Files::isRegularFile).toList();
         }
     }
 }
