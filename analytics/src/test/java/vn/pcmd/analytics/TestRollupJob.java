@@ -49,6 +49,24 @@ class TestRollupJob {
     }
 
     @Test
+    void decimalSumsDoNotDependOnTheOrderOfAddition() {
+        Warehouse warehouse = new Warehouse(temp.resolve("decimals"));
+        // loans in millions of đồng: 0.1 + 0.2 is 0.30000000000000004 in doubles, 0.3 by hand; 2022 is 0.3 sent as such
+        AnalyticsFixture.ingest(warehouse, "loans.csv",
+                "26503,IIA,,iia_loan_amount,2021,\"0,1\"",
+                "26473,IIA,,iia_loan_amount,2021,\"0,2\"",
+                "26503,IIA,,iia_loan_amount,2022,\"0,3\"");
+
+        AnalyticsFixture.runJobs(warehouse, List.of("rollup", "trends"), Vintage.V2024);
+
+        assertThat(AnalyticsFixture.query(warehouse, "select year, value from rollup where unit_code = '742' and indicator_code = 'iia_loan_amount' order by year").rows())
+                .containsExactly(List.of(2021, 0.3), List.of(2022, 0.3));
+        // equal sums are equal: no change of -5.6e-17 from one year to the next
+        assertThat(AnalyticsFixture.query(warehouse, "select yoy_abs, yoy_pct from trends where unit_code = '742' and indicator_code = 'iia_loan_amount' and year = 2022").rows())
+                .containsExactly(List.of(0.0, 0.0));
+    }
+
+    @Test
     void aResubmissionReplacesItsSendersFiguresForTheYearsItReportsOnly() {
         Warehouse warehouse = new Warehouse(temp.resolve("resubmitted"));
         AnalyticsFixture.ingest(warehouse, "first.csv",

@@ -73,12 +73,15 @@ public final class RollupJob extends SqlJob {
                         join rollup_levels a on a.unit_code = t.target_code
                         join ref_indicators i on i.code = t.indicator_code
                         """),
+                // sums rounded to a millionth: the forms' decimal figures (funding, loans) carry far fewer decimals, and a
+                // sum of doubles depends in its last bits on the order of addition, which differs between engines and
+                // between runs of one engine; rounded, equal sums are equal, and a year-on-year change between them is 0
                 new Step(NAME, """
                         select %s as vintage,
                                u.code as unit_code, u.name as unit_name, u.level, u.parent_code, u.province_code,
                                i.form, i.agency, i.code as indicator_code, r.year,
-                               r.value,
-                               r.reported_value,
+                               round(r.value, 6) as value,
+                               round(r.reported_value, 6) as reported_value,
                                cast(r.reporting_units as integer) as reporting_units,
                                cast(r.reported_by as integer) as reported_by,
                                r.yes_count,
