@@ -104,7 +104,7 @@ class TestBadInput {
         IngestResult result = INGESTOR.ingest(warehouse, List.of(good), FOR_COMMUNE, Progress.NONE);
         assertThat(result.count(IngestResult.Status.ACCEPTED)).isEqualTo(1);
         before = WarehouseSnapshot.of(warehouse.root());
-        assertThat(before.keySet()).anySatisfy(path -> assertThat(path).endsWith(Warehouse.FACTS_FILE));
+        assertThat(before.keySet()).anySatisfy(path -> assertThat(path).contains("/" + Warehouse.FACTS_DIRECTORY + "/form=").endsWith(".parquet"));
     }
 
     static Stream<BadFile> badFiles() {

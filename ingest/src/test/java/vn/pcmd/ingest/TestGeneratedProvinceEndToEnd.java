@@ -54,7 +54,7 @@ class TestGeneratedProvinceEndToEnd {
         }
         Map<String, Double> actual = new TreeMap<>();
         Map<String, Long> actualCells = new TreeMap<>();
-        for (List<Object> row : DuckDb.query("select form, unit_level, year, sum(value), count(*) from read_parquet('" + warehouse.glob(Warehouse.FACTS_FILE)
+        for (List<Object> row : DuckDb.query("select form, unit_level, year, sum(value), count(*) from read_parquet('" + warehouse.glob(Warehouse.FACTS_FILES)
                 + "') group by all")) {
             String key = row.get(0) + "|" + row.get(1) + "|" + row.get(2);
             actual.put(key, ((Number) row.get(3)).doubleValue());

@@ -18,10 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestIngestor {
     private static final ReadOptions COMMUNE = new ReadOptions(Optional.of("26503"), Optional.empty());
@@ -44,7 +46,8 @@ class TestIngestor {
         assertThat(result.count(IngestResult.Status.ACCEPTED)).isEqualTo(2);
         assertThat(result.factsWritten()).isEqualTo(46 * 5 + 1);
         assertThat(warehouse.batches()).singleElement().satisfies(batch -> assertThat(batch.factCount()).isEqualTo(46 * 5 + 1));
-        String facts = "read_parquet('" + warehouse.glob(Warehouse.FACTS_FILE) + "')";
+        // the columns as the files hold them (DuckDB would otherwise take form and year from the partition path)
+        String facts = "read_parquet('" + warehouse.glob(Warehouse.FACTS_FILES) + "', hive_partitioning = false)";
         assertThat(DuckDb.query("select year, value, sheet, cell, source_file from " + facts + " where indicator_code = 'iia_raids_public' order by year"))
                 .hasSize(5)
                 .first().satisfies(row -> {
@@ -55,6 +58,43 @@ class TestIngestor {
                 });
         assertThat(DuckDb.query("select unit_code, agency, value from " + facts + " where form = 'IA'")).containsExactly(List.of("75", "police", 7.0));
         assertThat(DuckDb.count("select count(*) from read_parquet('" + warehouse.glob(Warehouse.SUBMISSIONS_FILE) + "')")).isEqualTo(2);
+    }
+
+    @Test
+    void factsArePartitionedHiveStyleByFormAndYear() throws IOException {
+        Path forms = Files.createDirectories(temp.resolve("forms"));
+        OfficeForm.of(catalog, Form.IIA).filled().save(forms.resolve("a.xlsx"));
+        Files.writeString(forms.resolve("b.csv"), "unit_code,form,agency,indicator_code,year,value\n75,IA,police,ia_police_hotspots,2022,7\n");
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse"));
+
+        ingestor.ingest(warehouse, InputFiles.expand(List.of(forms)), COMMUNE, Progress.NONE);
+
+        Path facts = warehouse.batchDirectory(warehouse.batches().get(0).batchId()).orElseThrow().resolve(Warehouse.FACTS_DIRECTORY);
+        try (Stream<Path> files = Files.walk(facts)) {
+            assertThat(files.filter(Files::isRegularFile).map(file -> facts.relativize(file).toString()).sorted().toList()).containsExactly(
+                    "form=IA/year=2022/part-0.parquet",
+                    "form=IIA/year=2021/part-0.parquet", "form=IIA/year=2022/part-0.parquet", "form=IIA/year=2023/part-0.parquet",
+                    "form=IIA/year=2024/part-0.parquet", "form=IIA/year=2025/part-0.parquet");
+        }
+        // a reader that takes form and year from the path sees the same facts as one that reads them from the files
+        String glob = warehouse.glob(Warehouse.FACTS_FILES);
+        // (from the path, DuckDB types the year BIGINT; the files hold it as INT32)
+        String columns = "form, cast(year as integer), unit_code, indicator_code, value, cell";
+        assertThat(DuckDb.query("select " + columns + " from read_parquet('" + glob + "', hive_partitioning = true) order by all"))
+                .hasSize(46 * 5 + 1)
+                .isEqualTo(DuckDb.query("select " + columns + " from read_parquet('" + glob + "', hive_partitioning = false) order by all"));
+    }
+
+    @Test
+    void aWarehouseInTheEarlierLayoutIsRefusedNotReadWithoutItsFacts() throws IOException {
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse"));
+        ingestor.ingest(warehouse, List.of(OfficeForm.of(catalog, Form.IIA).filled().save(temp.resolve("a.xlsx"))), COMMUNE, Progress.NONE);
+        Path batch = warehouse.batchDirectory(warehouse.batches().get(0).batchId()).orElseThrow();
+        // the layout before the facts were partitioned: one facts.parquet per batch
+        Files.writeString(batch.resolve("facts.parquet"), "");
+
+        assertThatThrownBy(warehouse::batches).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cấu trúc cũ").hasMessageContaining("earlier layout").hasMessageContaining(batch.getFileName().toString());
     }
 
     @Test
@@ -87,7 +127,7 @@ class TestIngestor {
         String submissions = "read_parquet('" + warehouse.glob(Warehouse.SUBMISSIONS_FILE) + "')";
         assertThat(DuckDb.query("select supersedes_submission_id from " + submissions + " where batch_sequence = 2")).containsExactly(java.util.Arrays.asList(firstSubmission));
         // both versions stay; the latest submission of a unit, form and department is the current one
-        String facts = "read_parquet('" + warehouse.glob(Warehouse.FACTS_FILE) + "')";
+        String facts = "read_parquet('" + warehouse.glob(Warehouse.FACTS_FILES) + "')";
         assertThat(DuckDb.count("select count(*) from " + facts)).isEqualTo(10);
         assertThat(DuckDb.query("select sum(f.value) from " + facts + " f join (select unit_code, form, coalesce(agency, '') agency, max(submission_id) latest from "
                 + submissions + " group by all) s on f.submission_id = s.latest")).containsExactly(List.of(10.0));
@@ -148,14 +188,17 @@ class TestIngestor {
     private static void assertConsistent(Warehouse warehouse) {
         for (BatchManifest batch : warehouse.batches()) {
             Path directory = warehouse.batchDirectory(batch.batchId()).orElseThrow();
-            assertThat(directory.resolve(Warehouse.FACTS_FILE)).exists();
+            assertThat(directory.resolve(Warehouse.FACTS_DIRECTORY)).isDirectory();
             assertThat(directory.resolve(Warehouse.SUBMISSIONS_FILE)).exists();
-            assertThat(DuckDb.count("select count(*) from read_parquet('" + directory.resolve(Warehouse.FACTS_FILE) + "')")).isEqualTo(batch.factCount());
+            assertThat(DuckDb.count("select count(*) from read_parquet('" + directory.resolve(Warehouse.FACTS_FILES) + "')")).isEqualTo(batch.factCount());
+            // each partition holds the rows of its form and year only
+            assertThat(DuckDb.count("select count(*) from read_parquet('" + directory.resolve(Warehouse.FACTS_FILES) + "', filename = true, hive_partitioning = false) "
+                    + "where filename not like '%/form=' || form || '/year=' || year || '/%'")).isZero();
             assertThat(DuckDb.count("select count(*) from read_parquet('" + directory.resolve(Warehouse.SUBMISSIONS_FILE) + "')")).isEqualTo(batch.submissions().size());
         }
         if (!warehouse.batches().isEmpty()) {
             // what readers see is exactly the committed batches
-            assertThat(DuckDb.count("select count(*) from read_parquet('" + warehouse.glob(Warehouse.FACTS_FILE) + "')"))
+            assertThat(DuckDb.count("select count(*) from read_parquet('" + warehouse.glob(Warehouse.FACTS_FILES) + "')"))
                     .isEqualTo(warehouse.batches().stream().mapToLong(BatchManifest::factCount).sum());
         }
     }

@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.pcmd.core.units.Vintage;
+import vn.pcmd.ingest.warehouse.Warehouse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,16 +23,18 @@ class TestHadoopWarehouse {
     void findsTheCommittedBatchesFilesAsOneGlob() throws IOException {
         HadoopWarehouse warehouse = new HadoopWarehouse(temp.toUri().toString(), new Configuration());
         assertThat(warehouse.exists()).isFalse();
-        assertThat(warehouse.batchFiles("facts.parquet")).isEmpty();
+        assertThat(warehouse.batchFiles(Warehouse.FACTS_FILES)).isEmpty();
 
-        Files.createDirectories(temp.resolve("batches/000001-20261122T000000Z"));
-        Files.writeString(temp.resolve("batches/000001-20261122T000000Z/facts.parquet"), "x");
+        Path partition = temp.resolve("batches/000001-20261122T000000Z/facts/form=IIA/year=2021");
+        Files.createDirectories(partition);
+        Files.writeString(partition.resolve("part-0.parquet"), "x");
         // a batch being written is under _staging, never under batches/
-        Files.createDirectories(temp.resolve("_staging/000002-20261122T000001Z"));
-        Files.writeString(temp.resolve("_staging/000002-20261122T000001Z/facts.parquet"), "x");
+        Path staged = temp.resolve("_staging/000002-20261122T000001Z/facts/form=IIA/year=2021");
+        Files.createDirectories(staged);
+        Files.writeString(staged.resolve("part-0.parquet"), "x");
 
         assertThat(warehouse.exists()).isTrue();
-        assertThat(warehouse.batchFiles("facts.parquet")).contains("file:" + temp + "/batches/*/facts.parquet");
+        assertThat(warehouse.batchFiles(Warehouse.FACTS_FILES)).contains("file:" + temp + "/batches/*/facts/form=*/year=*/*.parquet");
         assertThat(warehouse.batchFiles("issues.parquet")).isEmpty();
     }
 

@@ -24,7 +24,7 @@ public final class ExportViews {
         engine.load(references.unitMap());
         engine.load(references.indicators());
         boolean empty = warehouse.batches().isEmpty();
-        view(engine, "facts", warehouse, Warehouse.FACTS_FILE, WarehouseTables.FACTS, empty);
+        view(engine, "facts", warehouse, Warehouse.FACTS_FILES, WarehouseTables.FACTS, empty);
         view(engine, "submissions", warehouse, Warehouse.SUBMISSIONS_FILE, WarehouseTables.SUBMISSIONS, empty);
         view(engine, "issues", warehouse, Warehouse.ISSUES_FILE, WarehouseTables.ISSUES, empty);
         engine.execute("create or replace view current_facts as " + WarehouseViews.CURRENT_FACTS);

@@ -60,7 +60,7 @@ public final class JobsBenchmark {
         System.out.printf(Locale.ROOT, "reference tables built in %.2f s%n", (System.nanoTime() - start) / 1e9);
 
         try (DuckDbEngine floorEngine = new DuckDbEngine(threads)) {
-            floorEngine.parquetView("facts", List.of(warehouse.glob(Warehouse.FACTS_FILE)), List.of());
+            floorEngine.parquetView("facts", List.of(warehouse.glob(Warehouse.FACTS_FILES)), List.of());
             long facts = ((Number) floorEngine.query("select count(*) from facts").rows().get(0).get(0)).longValue();
             // warm the file cache and DuckDB's metadata once, then measure
             floorEngine.query("select indicator_code, year, sum(value) from facts group by indicator_code, year");

@@ -94,14 +94,15 @@ public final class ScaledWarehouse {
                     String prefix = "'" + batch + "-' || ";
                     String unit = copy == 0 ? "unit_code" : "unit_code || 'r" + copy + "'";
                     engine.execute("copy (select * replace ('" + batch + "' as batch_id, " + prefix + "submission_id as submission_id, " + unit + " as unit_code) from read_parquet('"
-                            + source.glob(Warehouse.FACTS_FILE) + "', union_by_name = true)) to '" + directory.resolve(Warehouse.FACTS_FILE) + "' (format parquet, compression zstd)");
+                            + source.glob(Warehouse.FACTS_FILES) + "', union_by_name = true, hive_partitioning = false)) to '" + directory.resolve(Warehouse.FACTS_DIRECTORY)
+                            + "' (format parquet, compression zstd, partition_by (form, year), write_partition_columns true)");
                     engine.execute("copy (select * replace ('" + batch + "' as batch_id, " + prefix + "submission_id as submission_id, " + unit + " as unit_code, "
                             + "case when supersedes_submission_id is not null then " + prefix + "supersedes_submission_id end as supersedes_submission_id) from read_parquet('"
                             + source.glob(Warehouse.SUBMISSIONS_FILE) + "', union_by_name = true)) to '" + directory.resolve(Warehouse.SUBMISSIONS_FILE)
                             + "' (format parquet, compression zstd)");
                     engine.execute("copy (select * replace ('" + batch + "' as batch_id, " + prefix + "submission_id as submission_id) from read_parquet('"
                             + source.glob(Warehouse.ISSUES_FILE) + "', union_by_name = true)) to '" + directory.resolve(Warehouse.ISSUES_FILE) + "' (format parquet, compression zstd)");
-                    long written = ((Number) engine.query("select count(*) from read_parquet('" + directory.resolve(Warehouse.FACTS_FILE) + "')").rows().get(0).get(0)).longValue();
+                    long written = ((Number) engine.query("select count(*) from read_parquet('" + directory.resolve(Warehouse.FACTS_FILES) + "', hive_partitioning = false)").rows().get(0).get(0)).longValue();
                     facts += written;
                     Warehouse.writeManifest(directory, new BatchManifest(batch, copy + 1, Instant.now().toString(), period, written, List.of()));
                 }

@@ -136,7 +136,7 @@ public final class DuckDbEngine implements Engine {
             return;
         }
         String list = paths.stream().map(path -> "'" + path.replace("'", "''") + "'").collect(Collectors.joining(", "));
-        execute("create or replace view " + name + " as select * from read_parquet([" + list + "], union_by_name = true)");
+        execute("create or replace view " + name + " as select * from read_parquet([" + list + "], union_by_name = true, hive_partitioning = false)");
     }
 
     @Override

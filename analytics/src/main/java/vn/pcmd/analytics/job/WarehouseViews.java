@@ -59,7 +59,7 @@ public final class WarehouseViews {
     }
 
     public static void register(Engine engine, WarehouseLocation warehouse) {
-        view(engine, "facts", warehouse, Warehouse.FACTS_FILE, WarehouseTables.FACTS);
+        view(engine, "facts", warehouse, Warehouse.FACTS_FILES, WarehouseTables.FACTS);
         view(engine, "submissions", warehouse, Warehouse.SUBMISSIONS_FILE, WarehouseTables.SUBMISSIONS);
         view(engine, "issues", warehouse, Warehouse.ISSUES_FILE, WarehouseTables.ISSUES);
         engine.materialize("submission_years_found", SUBMISSION_YEARS_FOUND);

@@ -7,6 +7,7 @@ import vn.pcmd.ingest.Submission;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,7 +34,9 @@ public final class BatchWriter implements AutoCloseable {
     private final int sequence;
     private final String batchId;
     private Path staging;
-    private ParquetTable.Writer facts;
+    /** The writers of the facts' partitions, by form and then year, opened as their first fact comes. */
+    private final Map<String, Map<Integer, ParquetTable.Writer>> factWriters = new HashMap<>();
+    private long factCount;
     private ParquetTable.Writer submissions;
     private ParquetTable.Writer issues;
     private final List<BatchManifest.SubmissionEntry> entries = new ArrayList<>();
@@ -59,7 +62,6 @@ public final class BatchWriter implements AutoCloseable {
     public String add(Submission submission, Optional<String> supersedes) throws IOException {
         if (staging == null) {
             staging = warehouse.newStagingDirectory(batchId);
-            facts = WarehouseTables.FACTS.open(staging.resolve(Warehouse.FACTS_FILE));
             submissions = WarehouseTables.SUBMISSIONS.open(staging.resolve(Warehouse.SUBMISSIONS_FILE));
             issues = WarehouseTables.ISSUES.open(staging.resolve(Warehouse.ISSUES_FILE));
         }
@@ -75,7 +77,14 @@ public final class BatchWriter implements AutoCloseable {
         Binary agencyBinary = agency == null ? null : encoded(agency);
         Binary period = encoded(submission.period());
         Binary sourceFile = utf8(submission.sourceFile());
+        Map<Integer, ParquetTable.Writer> writersOfForm = factWriters.computeIfAbsent(submission.form().name(), name -> new HashMap<>());
         for (Fact fact : submission.facts()) {
+            ParquetTable.Writer facts = writersOfForm.get(fact.year());
+            if (facts == null) {
+                facts = openFactsPartition(submission.form().name(), fact.year());
+                writersOfForm.put(fact.year(), facts);
+            }
+            factCount++;
             facts.write(batchIdBinary, submissionIdBinary, unitCode, unitLevel, provinceCode, form, agencyBinary, encoded(fact.indicatorCode()), fact.year(), fact.value(),
                     period, sourceFile, encoded(fact.sheet()), encoded(fact.cell()));
         }
@@ -91,6 +100,12 @@ public final class BatchWriter implements AutoCloseable {
         }
         entries.add(new BatchManifest.SubmissionEntry(submissionId, submission.key(), submission.sourceFile(), submission.sha256(), submission.facts().size(), years));
         return submissionId;
+    }
+
+    private ParquetTable.Writer openFactsPartition(String form, int year) throws IOException {
+        Path file = Warehouse.factsPartitionFile(staging, form, year);
+        Files.createDirectories(file.getParent());
+        return WarehouseTables.FACTS.open(file);
     }
 
     /** A string that recurs across submissions (an indicator code, a cell, a province), encoded once per batch. */
@@ -114,7 +129,7 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     public long factCount() {
-        return facts == null ? 0 : facts.rows();
+        return factCount;
     }
 
     /** Commits the batch; returns its directory, or empty if nothing was added (the warehouse is left untouched). */
@@ -123,15 +138,36 @@ public final class BatchWriter implements AutoCloseable {
         if (staging == null) {
             return Optional.empty();
         }
-        long factCount = facts.rows();
         closeWriters();
         Warehouse.writeManifest(staging, new BatchManifest(batchId, sequence, receivedAt.toString(), period, factCount, entries));
         return Optional.of(warehouse.commit(staging, batchId));
     }
 
     private void closeWriters() throws IOException {
-        try (ParquetTable.Writer first = facts; ParquetTable.Writer second = submissions; ParquetTable.Writer third = issues) {
-            // closed in reverse order by try-with-resources
+        IOException failure = null;
+        List<ParquetTable.Writer> writers = new ArrayList<>();
+        factWriters.values().forEach(byYear -> writers.addAll(byYear.values()));
+        writers.add(submissions);
+        writers.add(issues);
+        // every writer is closed even when one fails, and the first failure is the one reported
+        for (ParquetTable.Writer writer : writers) {
+            try {
+                if (writer != null) {
+                    writer.close();
+                }
+            }
+            catch (IOException | RuntimeException e) {
+                if (failure == null) {
+                    failure = e instanceof IOException io ? io : new IOException(e);
+                }
+                else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        factWriters.clear();
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -30,7 +30,8 @@ import static java.util.Objects.requireNonNull;
  *   _lock                       held by the process writing a batch
  *   _staging/&lt;batch&gt;/           a batch being written; left only by a crash, removed by the next writer
  *   batches/&lt;batch&gt;/            committed batches, each visible whole or not at all:
- *     facts.parquet  submissions.parquet  issues.parquet  batch.json
+ *     facts/form=&lt;IIA|IA&gt;/year=&lt;yyyy&gt;/part-0.parquet   the facts, partitioned Hive-style
+ *     submissions.parquet  issues.parquet  batch.json
  *   marts/                      results of the analytics jobs
  * </pre>
  *
@@ -43,7 +44,12 @@ public final class Warehouse {
     public static final String STAGING = "_staging";
     public static final String LOCK = "_lock";
     public static final String BATCH_MANIFEST = "batch.json";
-    public static final String FACTS_FILE = "facts.parquet";
+    /** The facts of a batch: a folder partitioned Hive-style by form and year (both also kept as columns in the files). */
+    public static final String FACTS_DIRECTORY = "facts";
+    /** Every fact file of a batch, as a glob relative to the batch's folder. */
+    public static final String FACTS_FILES = FACTS_DIRECTORY + "/form=*/year=*/*.parquet";
+    /** Where the facts were before they were partitioned; a batch holding this file cannot be read (see {@link #batches}). */
+    static final String EARLIER_FACTS_FILE = "facts.parquet";
     public static final String SUBMISSIONS_FILE = "submissions.parquet";
     public static final String ISSUES_FILE = "issues.parquet";
 
@@ -65,9 +71,14 @@ public final class Warehouse {
         return root.resolve(BATCHES);
     }
 
-    /** Glob of every committed batch's file of a table, for DuckDB's read_parquet. */
+    /** Glob of every committed batch's file of a table ({@link #FACTS_FILES} for the facts), for read_parquet. */
     public String glob(String fileName) {
         return batchesDirectory() + "/*/" + fileName;
+    }
+
+    /** The file of one partition of a batch's facts: {@code facts/form=FORM/year=YEAR/part-0.parquet}. */
+    public static Path factsPartitionFile(Path batchDirectory, String form, int year) {
+        return batchDirectory.resolve(FACTS_DIRECTORY).resolve("form=" + form).resolve("year=" + year).resolve("part-0.parquet");
     }
 
     public boolean exists() {
@@ -82,6 +93,13 @@ public final class Warehouse {
         List<BatchManifest> manifests = new ArrayList<>();
         try (DirectoryStream<Path> directories = Files.newDirectoryStream(batchesDirectory(), Files::isDirectory)) {
             for (Path directory : directories) {
+                if (Files.exists(directory.resolve(EARLIER_FACTS_FILE))) {
+                    // read as it is, this batch's facts would silently be missing from every total
+                    throw new IllegalStateException("Kho dữ liệu " + root + " được ghi theo cấu trúc cũ (" + EARLIER_FACTS_FILE + " trong lô "
+                            + directory.getFileName() + "); hãy nạp lại các biểu mẫu vào một kho mới. The warehouse " + root
+                            + " was written in the earlier layout (" + EARLIER_FACTS_FILE + " in batch " + directory.getFileName()
+                            + "); ingest the forms again into a new warehouse.");
+                }
                 Path manifest = directory.resolve(BATCH_MANIFEST);
                 manifests.add(JSON.readValue(manifest.toFile(), BatchManifest.class));
             }
@@ -142,12 +160,18 @@ public final class Warehouse {
 
     /** Makes a staged batch visible: syncs its files, then renames its directory into batches/ in one step. */
     public Path commit(Path stagingDirectory, String batchId) throws IOException {
-        try (Stream<Path> files = Files.list(stagingDirectory)) {
-            for (Path file : files.toList()) {
-                sync(file, false);
+        // every file, then every folder from the deepest up, so that the rename publishes only what is on disk
+        try (Stream<Path> paths = Files.walk(stagingDirectory)) {
+            List<Path> all = paths.toList();
+            for (Path file : all) {
+                if (Files.isRegularFile(file)) {
+                    sync(file, false);
+                }
+            }
+            for (Path directory : all.stream().filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+                sync(directory, true);
             }
         }
-        sync(stagingDirectory, true);
         Path target = batchesDirectory().resolve(batchId);
         try {
             Files.move(stagingDirectory, target, StandardCopyOption.ATOMIC_MOVE);
