@@ -50,15 +50,28 @@ class TestSparkEngine {
     }
 
     @Test
+    void onlyASortOverWindowsGetsTheShuffle() {
+        spark.range(0, 1000, 1, 3).selectExpr("id", "cast(id % 7 as string) as key").createOrReplaceTempView("numbers");
+        String grouping = "select key, count(*) as ids from numbers group by key order by key";
+        String windows = "select key, id, rank() over (partition by key order by id) as position from numbers order by key, id";
+        try (SparkEngine engine = new SparkEngine(spark, temp.resolve("scratch").toString())) {
+            assertThat(engine.sortedWithoutRecomputing(grouping)).isEqualTo(grouping);
+            assertThat(engine.sortedWithoutRecomputing(windows)).isEqualTo(SparkEngine.shuffledBeforeSorting(windows));
+        }
+    }
+
+    @Test
     void aMartIsWrittenAsOneFileInTheOrderOfItsQuery() {
         spark.range(0, 50_000, 1, 3).selectExpr("id", "cast(id % 97 as string) as key").createOrReplaceTempView("numbers");
+        // a window, so that the sort reads the hint's shuffle
+        String select = "select key, id, rank() over (partition by key order by id) as position from numbers order by key, id desc";
         String location = temp.resolve("mart.parquet").toString();
         try (SparkEngine engine = new SparkEngine(spark, temp.resolve("scratch").toString())) {
-            engine.writeQueryParquet("select key, id from numbers order by key, id desc", location);
+            engine.writeQueryParquet(select, location);
         }
 
         List<Row> written = spark.read().parquet(location).collectAsList();
-        List<Row> expected = spark.sql("select key, id from numbers order by key, id desc").collectAsList();
+        List<Row> expected = spark.sql(select).collectAsList();
         assertThat(written).hasSize(50_000).containsExactlyElementsOf(expected);
     }
 }
