@@ -32,6 +32,9 @@ public final class SparkJobs {
      * <li>Parquet sizes read as ten times their bytes when planning joins: the warehouse's facts compress about 100 to
      * 1 (2.5 million rows in 3 MB), so Spark would otherwise broadcast a country's facts as a "small" table;</li>
      * <li>a small cost of opening a file, so that a file of a few megabytes is still split between the cores;</li>
+     * <li>hash joins rather than sort-merge joins where a side fits in memory: sorting both sides of a join on text
+     * keys (unit and indicator codes) was the largest cost of the jobs; adaptive execution then builds a hash table of
+     * a shuffled side up to 256 MiB per partition, and broadcasts a side it sees is under 64 MiB, rather than 10;</li>
      * <li>no console progress bar over the command's own output.</li>
      * </ul>
      */
@@ -41,6 +44,9 @@ public final class SparkJobs {
                 .setIfMissing("spark.sql.adaptive.enabled", "true")
                 .setIfMissing("spark.sql.sources.fileCompressionFactor", "10")
                 .setIfMissing("spark.sql.files.openCostInBytes", Integer.toString(512 << 10))
+                .setIfMissing("spark.sql.join.preferSortMergeJoin", "false")
+                .setIfMissing("spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold", Integer.toString(256 << 20))
+                .setIfMissing("spark.sql.adaptive.autoBroadcastJoinThreshold", Integer.toString(64 << 20))
                 .setIfMissing("spark.ui.showConsoleProgress", "false");
     }
 

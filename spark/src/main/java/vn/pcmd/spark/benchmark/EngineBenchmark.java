@@ -1,6 +1,7 @@
 package vn.pcmd.spark.benchmark;
 
 import org.apache.spark.sql.SparkSession;
+import vn.pcmd.analytics.benchmark.TimedEngine;
 import vn.pcmd.analytics.engine.DuckDbEngine;
 import vn.pcmd.analytics.engine.Table;
 import vn.pcmd.analytics.job.JobRunner;
@@ -16,6 +17,7 @@ import vn.pcmd.core.units.AdministrativeUnitsLoader;
 import vn.pcmd.core.units.Vintage;
 import vn.pcmd.ingest.warehouse.Warehouse;
 import vn.pcmd.spark.HadoopWarehouse;
+import vn.pcmd.spark.SparkEngine;
 import vn.pcmd.spark.SparkJobs;
 
 import java.io.IOException;
@@ -30,7 +32,8 @@ import java.util.Locale;
  * All jobs, both vintages, on one engine, each job timed; run once per engine by benchmarks/spark.sh, which puts the
  * two side by side with each JVM's peak memory. Usage:
  * {@code EngineBenchmark WAREHOUSE_DIR duckdb THREADS TIMINGS_FILE} or {@code EngineBenchmark WAREHOUSE_DIR spark MASTER TIMINGS_FILE}.
- * The timings file gets one line per job and vintage ({@code job vintage seconds rows}) and the totals.
+ * The timings file gets one line per job and vintage ({@code job vintage seconds rows}) and the totals; beside it,
+ * {@code TIMINGS_FILE.statements} has every engine statement with its wall and CPU seconds ({@link TimedEngine}).
  */
 public final class EngineBenchmark {
     private EngineBenchmark() {}
@@ -51,10 +54,12 @@ public final class EngineBenchmark {
         HeapPeak.reset();
         long start = System.nanoTime();
         List<JobRunner.JobTiming> timings;
+        TimedEngine timed;
         double startup;
         if (engine.equals("duckdb")) {
-            try (DuckDbEngine duckdb = new DuckDbEngine(Integer.parseInt(args[2]))) {
+            try (TimedEngine duckdb = new TimedEngine(new DuckDbEngine(Integer.parseInt(args[2])))) {
                 startup = (System.nanoTime() - start) / 1e9;
+                timed = duckdb;
                 timings = new JobRunner(duckdb, new Warehouse(directory)).run(references, Jobs.all(), List.of(Vintage.values()), new Announcing(start));
             }
         }
@@ -64,7 +69,10 @@ public final class EngineBenchmark {
             try {
                 startup = (System.nanoTime() - start) / 1e9;
                 HadoopWarehouse warehouse = new HadoopWarehouse(directory.toUri().toString(), spark.sparkContext().hadoopConfiguration());
-                timings = SparkJobs.run(spark, warehouse, references, Jobs.all(), List.of(Vintage.values()), new Announcing(start));
+                try (TimedEngine sparkEngine = new TimedEngine(new SparkEngine(spark, warehouse.root() + "/" + SparkJobs.SCRATCH_FOLDER))) {
+                    timed = sparkEngine;
+                    timings = new JobRunner(sparkEngine, warehouse).run(references, Jobs.all(), List.of(Vintage.values()), new Announcing(start));
+                }
             }
             finally {
                 spark.stop();
@@ -80,6 +88,8 @@ public final class EngineBenchmark {
             out.printf(Locale.ROOT, "total - %.2f 0%n", total);
             out.printf(Locale.ROOT, "heap - %d 0%n", heap >> 20);
         }
+        // every statement's wall and CPU seconds, in the order they ran: where the time of each job goes
+        Files.write(Path.of(args[3] + ".statements"), timed.timings().stream().map(TimedEngine.StatementTiming::line).toList(), StandardCharsets.UTF_8);
         System.out.printf(Locale.ROOT, "%s: %d copies, all jobs in %.1f s (engine start %.1f s), Java heap peak %d MiB%n", engine, copies, total, startup, heap >> 20);
     }
 
