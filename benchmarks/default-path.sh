@@ -21,18 +21,25 @@ rm -rf "$work"
 mkdir -p "$work"
 ./pcmd generate --out "$work/forms" --scope province:75 --seed 7 >/dev/null
 
+# launch VARIANT CLASS_LOG ARGS...: replaces the (sub)shell it runs in with one command line, as users run it (with)
+# or without Spark's jars (without), its class loading logged to CLASS_LOG; call it in a subshell or with &
+launch() {
+  local variant="$1" log="-Xlog:class+load=info:file=$2"
+  shift 2
+  if [[ "$variant" == with ]]; then
+    PCMD_JAVA_OPTS="$log" exec ./pcmd "$@"
+  else
+    exec java -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dpcmd.home="$PWD" "$log" -cp "$without_spark" vn.pcmd.cli.Main "$@"
+  fi
+}
+
 # run VARIANT NAME ARGS...: one command; prints its wall seconds; class loading logged to $work/NAME-VARIANT.classes
 run() {
   local variant="$1" name="$2"
   shift 2
-  local log="-Xlog:class+load=info:file=$work/$name-$variant.classes"
   local start end
   start=$(date +%s.%N)
-  if [[ "$variant" == with ]]; then
-    PCMD_JAVA_OPTS="$log" ./pcmd "$@" >/dev/null 2>&1
-  else
-    java -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dpcmd.home="$PWD" "$log" -cp "$without_spark" vn.pcmd.cli.Main "$@" >/dev/null 2>&1
-  fi
+  (launch "$variant" "$work/$name-$variant.classes" "$@") >/dev/null 2>&1
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
@@ -40,15 +47,9 @@ run() {
 # serve VARIANT: seconds from the start of the JVM to the first chart received
 serve() {
   local variant="$1" warehouse="$work/demo/warehouse"
-  local log="-Xlog:class+load=info:file=$work/serve-$variant.classes"
   local start end server
   start=$(date +%s.%N)
-  if [[ "$variant" == with ]]; then
-    PCMD_JAVA_OPTS="$log" ./pcmd serve --warehouse "$warehouse" --port "$port" >/dev/null 2>&1 &
-  else
-    java -Djava.awt.headless=true -Dfile.encoding=UTF-8 -Dpcmd.home="$PWD" "$log" -cp "$without_spark" vn.pcmd.cli.Main \
-      serve --warehouse "$warehouse" --port "$port" >/dev/null 2>&1 &
-  fi
+  launch "$variant" "$work/serve-$variant.classes" serve --warehouse "$warehouse" --port "$port" >/dev/null 2>&1 &
   server=$!
   until curl -sf -o /dev/null -H "Authorization: Bearer $token" "http://127.0.0.1:$port/charts/75/iia_violators_total/trend.png?vintage=2025"; do
     kill -0 "$server" 2>/dev/null || { echo "serve ($variant) stopped" >&2; exit 1; }
