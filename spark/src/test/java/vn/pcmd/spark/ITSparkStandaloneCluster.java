@@ -10,6 +10,7 @@ import vn.pcmd.analytics.jobs.Jobs;
 import vn.pcmd.analytics.testing.AnalyticsFixture;
 import vn.pcmd.analytics.testing.MartComparison;
 import vn.pcmd.analytics.testing.TuyHoaFixture;
+import vn.pcmd.core.FileTrees;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.units.Vintage;
 import vn.pcmd.ingest.warehouse.Warehouse;
@@ -92,7 +93,7 @@ class ITSparkStandaloneCluster {
         Warehouse duckWarehouse = new Warehouse(temp.resolve("duckdb"));
         TuyHoaFixture.ingest(duckWarehouse);
         Warehouse clusterWarehouse = new Warehouse(temp.resolve("cluster"));
-        copy(duckWarehouse.batchesDirectory(), clusterWarehouse.batchesDirectory());
+        FileTrees.copyRecursively(duckWarehouse.batchesDirectory(), clusterWarehouse.batchesDirectory());
         // every job, on one vintage: the SQL of both is the same, and TestSparkEquivalence compares both on local[2]
         try (DuckDbEngine engine = new DuckDbEngine(2)) {
             new JobRunner(engine, duckWarehouse).run(AnalyticsFixture.referenceTables(), Jobs.all(), List.of(Vintage.V2025), Progress.NONE);
@@ -222,20 +223,6 @@ class ITSparkStandaloneCluster {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                }
-                else {
-                    Files.copy(path, destination);
-                }
-            }
         }
     }
 }

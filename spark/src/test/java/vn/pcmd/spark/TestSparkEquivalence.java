@@ -11,6 +11,7 @@ import vn.pcmd.analytics.jobs.Jobs;
 import vn.pcmd.analytics.testing.AnalyticsFixture;
 import vn.pcmd.analytics.testing.MartComparison;
 import vn.pcmd.analytics.testing.TuyHoaFixture;
+import vn.pcmd.core.FileTrees;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.testing.TestingDataDirectory;
 import vn.pcmd.core.units.AdministrativeUnitsLoader;
@@ -78,7 +79,7 @@ class TestSparkEquivalence {
 
     private void assertSameMartsOnBothEngines(Warehouse duckWarehouse) throws IOException {
         Warehouse sparkWarehouse = new Warehouse(temp.resolve("spark"));
-        copy(duckWarehouse.batchesDirectory(), sparkWarehouse.batchesDirectory());
+        FileTrees.copyRecursively(duckWarehouse.batchesDirectory(), sparkWarehouse.batchesDirectory());
 
         try (DuckDbEngine engine = new DuckDbEngine(2)) {
             new JobRunner(engine, duckWarehouse).run(AnalyticsFixture.referenceTables(), Jobs.all(), List.of(Vintage.values()), Progress.NONE);
@@ -101,20 +102,6 @@ class TestSparkEquivalence {
         }
         try (Stream<Path> scratch = Files.list(sparkWarehouse.root().resolve(SparkJobs.SCRATCH_FOLDER))) {
             assertThat(scratch).isEmpty();
-        }
-    }
-
-    private static void copy(Path source, Path target) throws IOException {
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path destination = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(destination);
-                }
-                else {
-                    Files.copy(path, destination);
-                }
-            }
         }
     }
 }

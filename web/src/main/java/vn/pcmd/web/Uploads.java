@@ -5,6 +5,7 @@ import vn.pcmd.analytics.engine.DuckDbEngine;
 import vn.pcmd.analytics.job.JobRunner;
 import vn.pcmd.analytics.jobs.Jobs;
 import vn.pcmd.analytics.reference.ReferenceTables;
+import vn.pcmd.core.FileTrees;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.units.Vintage;
 import vn.pcmd.ingest.FileOutcome;
@@ -190,11 +191,8 @@ final class Uploads implements AutoCloseable {
     }
 
     private static void deleteUploadFolder(Path directory) {
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(directory);
+        try {
+            FileTrees.deleteRecursively(directory);
         }
         catch (IOException e) {
             // a folder left behind holds only files never committed; the next start of the site does not read it

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
@@ -43,10 +42,8 @@ class TestDefaultPathLoadsNoSpark {
     private void assertLoadsNoSpark(String name, String... arguments) throws IOException, InterruptedException {
         Path classLog = directory.resolve(name + ".classes");
         Path output = directory.resolve(name + ".out");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + classLog, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(arguments));
+        List<String> command = CommandLineRun.inOwnJvm(List.of("-Xlog:class+load=info:file=" + classLog, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"),
+                List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", name).isTrue();
         assertThat(process.exitValue()).as("%s exit code; its output:%n%s", name, Files.readString(output)).isZero();

@@ -61,11 +61,11 @@ class TestWarehouseLocation {
 
     /** {@code pcmd ingest [extra options] INPUT} with the working directory {@link #directory}; returns its output. */
     private String ingest(Map<String, String> environment, Path input, String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + DataDirectory.DATA_PROPERTY + "=" + DataDirectory.locate().root().toAbsolutePath(), "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "ingest"));
-        command.addAll(List.of(options));
-        command.add(input.toString());
+        List<String> arguments = new ArrayList<>(List.of("ingest"));
+        arguments.addAll(List.of(options));
+        arguments.add(input.toString());
+        List<String> command = CommandLineRun.inOwnJvm(
+                List.of("-D" + DataDirectory.DATA_PROPERTY + "=" + DataDirectory.locate().root().toAbsolutePath(), "-Dfile.encoding=UTF-8"), arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().remove("PCMD_WAREHOUSE");
         builder.environment().remove(DataDirectory.HOME_ENVIRONMENT);

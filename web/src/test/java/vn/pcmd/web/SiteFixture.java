@@ -4,6 +4,7 @@ import vn.pcmd.analytics.engine.DuckDbEngine;
 import vn.pcmd.analytics.job.JobRunner;
 import vn.pcmd.analytics.jobs.Jobs;
 import vn.pcmd.analytics.reference.ReferenceTables;
+import vn.pcmd.core.FileTrees;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.catalog.Catalog;
 import vn.pcmd.core.catalog.CatalogLoader;
@@ -79,18 +80,7 @@ final class SiteFixture {
 
     /** A copy of the shared warehouse that a test may change. */
     Path copyOfWarehouse(Path target) throws IOException {
-        Path source = warehouse();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                }
-                else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
+        FileTrees.copyRecursively(warehouse(), target);
         return target;
     }
 

@@ -2,6 +2,7 @@ package vn.pcmd.analytics.benchmark;
 
 import vn.pcmd.analytics.engine.DuckDbEngine;
 import vn.pcmd.analytics.engine.Table;
+import vn.pcmd.core.FileTrees;
 import vn.pcmd.ingest.warehouse.BatchManifest;
 import vn.pcmd.ingest.warehouse.Warehouse;
 
@@ -92,7 +93,7 @@ public final class ScaledWarehouse {
             throw new IllegalArgumentException("Refusing to replace " + target.root() + ": it is not a scaled warehouse (no " + MARKER + "); give an empty or new directory");
         }
         try {
-            deleteRecursively(target.root());
+            FileTrees.deleteRecursively(target.root());
             Files.createDirectories(target.batchesDirectory());
             String period = source.batches().get(0).period();
             long facts = 0;
@@ -164,17 +165,6 @@ public final class ScaledWarehouse {
         }
         catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package vn.pcmd.ingest.warehouse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.pcmd.core.FileTrees;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -149,7 +150,7 @@ public final class Warehouse {
     private void cleanStaging() throws IOException {
         Path staging = root.resolve(STAGING);
         if (Files.isDirectory(staging)) {
-            deleteRecursively(staging);
+            FileTrees.deleteRecursively(staging);
         }
     }
 
@@ -186,7 +187,7 @@ public final class Warehouse {
 
     /** Drops a staged batch that will not be committed (nothing was accepted, or the run failed). */
     public void abandon(Path stagingDirectory) throws IOException {
-        deleteRecursively(stagingDirectory);
+        FileTrees.deleteRecursively(stagingDirectory);
         removeStagingIfEmpty();
     }
 
@@ -217,14 +218,6 @@ public final class Warehouse {
     private static void sync(Path path, boolean directory) throws IOException {
         try (FileChannel channel = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
             channel.force(true);
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        try (Stream<Path> paths = Files.walk(path)) {
-            for (Path entry : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(entry);
-            }
         }
     }
 

@@ -2,11 +2,11 @@ package vn.pcmd.spark.benchmark;
 
 import vn.pcmd.analytics.engine.DuckDbEngine;
 import vn.pcmd.analytics.engine.Table;
+import vn.pcmd.core.FileTrees;
 import vn.pcmd.ingest.warehouse.BatchManifest;
 import vn.pcmd.ingest.warehouse.Warehouse;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class ReplicatedWarehouse {
         }
         BatchManifest original = batches.get(0);
         Path from = source.batchesDirectory().resolve(original.batchId());
-        deleteRecursively(target);
+        FileTrees.deleteRecursively(target);
         Path batchesDirectory = Files.createDirectories(target.resolve(Warehouse.BATCHES));
         long facts = 0;
         try (DuckDbEngine duckdb = new DuckDbEngine(2)) {
@@ -110,19 +110,5 @@ public final class ReplicatedWarehouse {
             result.add(new Table(table.name(), table.columns(), rows));
         }
         return result;
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var paths = Files.walk(path)) {
-            for (Path entry : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(entry);
-            }
-        }
-        catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }
