@@ -45,7 +45,7 @@ public final class ScaledWarehouse {
         Warehouse source = new Warehouse(Path.of(args[0]));
         Warehouse target = new Warehouse(Path.of(args[1]));
         int copies = Integer.parseInt(args[2]);
-        if (copies(target).orElse(0) == copies && isCurrent(source, target)) {
+        if (copies(target).orElse(0) == copies && isCurrent(source, target.root(), MARKER)) {
             System.out.printf(Locale.ROOT, "%s already holds %d copies%n", target.root(), copies);
             return;
         }
@@ -54,18 +54,21 @@ public final class ScaledWarehouse {
         System.out.printf(Locale.ROOT, "scaled warehouse: %d copies of %s, %d facts, written in %.1f s%n", copies, source.root(), facts, (System.nanoTime() - start) / 1e9);
     }
 
-    /** Made after the source's last batch, in the warehouse's current layout (else it is made again). */
-    private static boolean isCurrent(Warehouse source, Warehouse target) {
+    /**
+     * Whether a warehouse made from {@code source} for the benchmarks (its {@code marker} file written last) was made
+     * after the source's last batch and is in the warehouse's current layout; else it is made again.
+     */
+    public static boolean isCurrent(Warehouse source, Path target, String marker) {
         try {
-            target.batches();
-            return Files.getLastModifiedTime(target.root().resolve(MARKER)).compareTo(Files.getLastModifiedTime(source.batchesDirectory())) > 0;
+            new Warehouse(target).batches();
+            return Files.getLastModifiedTime(target.resolve(marker)).compareTo(Files.getLastModifiedTime(source.batchesDirectory())) > 0;
         }
         catch (IllegalStateException | IOException e) {
             return false;
         }
     }
 
-        /** The number of copies a scaled warehouse holds; empty for any other warehouse. */
+    /** The number of copies a scaled warehouse holds; empty for any other warehouse. */
     public static Optional<Integer> copies(Warehouse warehouse) {
         Path marker = warehouse.root().resolve(MARKER);
         if (!Files.isRegularFile(marker)) {

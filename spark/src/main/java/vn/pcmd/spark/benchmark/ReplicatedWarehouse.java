@@ -1,5 +1,6 @@
 package vn.pcmd.spark.benchmark;
 
+import vn.pcmd.analytics.benchmark.ScaledWarehouse;
 import vn.pcmd.analytics.engine.DuckDbEngine;
 import vn.pcmd.analytics.engine.Table;
 import vn.pcmd.core.FileTrees;
@@ -29,7 +30,10 @@ public final class ReplicatedWarehouse {
 
     private ReplicatedWarehouse() {}
 
-    /** Usage: {@code ReplicatedWarehouse SOURCE_WAREHOUSE TARGET_DIR COPIES}; keeps a target that already holds that many copies. */
+    /**
+     * Usage: {@code ReplicatedWarehouse SOURCE_WAREHOUSE TARGET_DIR COPIES}; keeps a target that already holds that many
+     * copies, made after the source's last batch in the current layout.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
             System.err.println("usage: ReplicatedWarehouse SOURCE_WAREHOUSE TARGET_DIR COPIES");
@@ -38,7 +42,7 @@ public final class ReplicatedWarehouse {
         Warehouse source = new Warehouse(Path.of(args[0]));
         Path target = Path.of(args[1]).toAbsolutePath();
         int copies = Integer.parseInt(args[2]);
-        if (copies(target).orElse(0) == copies) {
+        if (copies(target).orElse(0) == copies && ScaledWarehouse.isCurrent(source, target, MARKER)) {
             System.out.printf(Locale.ROOT, "%s already holds %d copies%n", target, copies);
             return;
         }
