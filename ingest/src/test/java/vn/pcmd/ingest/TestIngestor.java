@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.Map;
@@ -83,6 +84,24 @@ class TestIngestor {
         assertThat(DuckDb.query("select " + columns + " from read_parquet('" + glob + "', hive_partitioning = true) order by all"))
                 .hasSize(46 * 5 + 1)
                 .isEqualTo(DuckDb.query("select " + columns + " from read_parquet('" + glob + "', hive_partitioning = false) order by all"));
+    }
+
+    @Test
+    void factFilesKeepMinAndMaxOnlyWhereTheyCanSkipAFile() throws IOException {
+        Warehouse warehouse = new Warehouse(temp.resolve("warehouse"));
+        ingestor.ingest(warehouse, List.of(OfficeForm.of(catalog, Form.IIA).filled().save(temp.resolve("a.xlsx"))), COMMUNE, Progress.NONE);
+        Path file = Warehouse.factsPartitionFile(warehouse.batchDirectory(warehouse.batches().get(0).batchId()).orElseThrow(), "IIA", 2022);
+
+        // form and year are one value per file; every other text spans the country, so its min/max is not written
+        assertThat(DuckDb.query("select path_in_schema, stats_min_value, stats_max_value from parquet_metadata('" + file + "') "
+                + "where path_in_schema in ('form', 'year', 'unit_code', 'indicator_code', 'source_file', 'cell') order by path_in_schema"))
+                .containsExactly(
+                        Arrays.asList("cell", null, null),
+                        Arrays.asList("form", "IIA", "IIA"),
+                        Arrays.asList("indicator_code", null, null),
+                        Arrays.asList("source_file", null, null),
+                        Arrays.asList("unit_code", null, null),
+                        Arrays.asList("year", "2022", "2022"));
     }
 
     @Test

@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,11 +57,22 @@ public final class ParquetTable {
 
     private final String name;
     private final List<Column> columns;
+    private final Set<String> textStatistics;
     private final MessageType schema;
 
+    /** A table with min/max statistics on every column. */
     public ParquetTable(String name, List<Column> columns) {
+        this(name, columns, columns.stream().map(Column::name).collect(Collectors.toSet()));
+    }
+
+    /**
+     * A table with min/max statistics on its numbers and dates, and on the text columns named in {@code textStatistics}
+     * only: those whose range in a file is narrow enough for a reader to skip the file.
+     */
+    public ParquetTable(String name, List<Column> columns, Set<String> textStatistics) {
         this.name = requireNonNull(name, "name is null");
         this.columns = List.copyOf(columns);
+        this.textStatistics = Set.copyOf(textStatistics);
         Types.MessageTypeBuilder builder = Types.buildMessage();
         for (Column column : columns) {
             Type.Repetition repetition = column.required() ? Type.Repetition.REQUIRED : Type.Repetition.OPTIONAL;
@@ -96,14 +109,23 @@ public final class ParquetTable {
         private long rows;
 
         private Writer(OutputFile file) throws IOException {
-            this.writer = new Builder(file)
+            Builder builder = new Builder(file)
                     .withConf(CONFIGURATION)
                     .withWriteMode(ParquetFileWriter.Mode.CREATE)
                     .withCompressionCodec(CompressionCodecName.SNAPPY)
                     .withDictionaryEncoding(true)
                     .withRowGroupSize(64L * 1024 * 1024)
                     .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                    .build();
+                    .withSizeStatisticsEnabled(false);
+            // min/max of numbers and dates always; of texts only where the table asks (each value compared byte by byte).
+            // Size statistics (bytes per value, which a reader may use to plan its memory) are left out: neither DuckDB nor
+            // Spark reads them
+            for (Column column : columns) {
+                if (column.type() == ColumnType.STRING && !textStatistics.contains(column.name())) {
+                    builder.withStatisticsEnabled(column.name(), false);
+                }
+            }
+            this.writer = builder.build();
         }
 
         public void write(Object... row) throws IOException {
