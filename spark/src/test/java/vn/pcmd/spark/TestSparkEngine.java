@@ -1,10 +1,8 @@
 package vn.pcmd.spark;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -14,20 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the Spark adapter does to a mart's query before writing it, and that the written file keeps its order. */
 class TestSparkEngine {
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = SparkJobs.session("local[2]", 4);
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     @Test
     void theHintGoesRightAfterTheOutermostSelect() {
@@ -42,19 +31,19 @@ class TestSparkEngine {
     /** Spark keeps the hint's shuffle below a global sort; were a later version to drop it, the sampling would again recompute the input. */
     @Test
     void theSortReadsAShuffleWhichTheHintAdds() {
-        spark.range(0, 1000, 1, 3).selectExpr("id", "cast(id % 7 as string) as key").createOrReplaceTempView("numbers");
+        SPARK.session().range(0, 1000, 1, 3).selectExpr("id", "cast(id % 7 as string) as key").createOrReplaceTempView("numbers");
 
-        String plan = spark.sql(SparkEngine.shuffledBeforeSorting("select key, id from numbers order by key, id desc")).queryExecution().optimizedPlan().toString();
+        String plan = SPARK.session().sql(SparkEngine.shuffledBeforeSorting("select key, id from numbers order by key, id desc")).queryExecution().optimizedPlan().toString();
 
         assertThat(plan).containsSubsequence("Sort [", "Repartition");
     }
 
     @Test
     void onlyASortOverWindowsGetsTheShuffle() {
-        spark.range(0, 1000, 1, 3).selectExpr("id", "cast(id % 7 as string) as key").createOrReplaceTempView("numbers");
+        SPARK.session().range(0, 1000, 1, 3).selectExpr("id", "cast(id % 7 as string) as key").createOrReplaceTempView("numbers");
         String grouping = "select key, count(*) as ids from numbers group by key order by key";
         String windows = "select key, id, rank() over (partition by key order by id) as position from numbers order by key, id";
-        try (SparkEngine engine = new SparkEngine(spark, temp.resolve("scratch").toString())) {
+        try (SparkEngine engine = new SparkEngine(SPARK.session(), temp.resolve("scratch").toString())) {
             assertThat(engine.sortedWithoutRecomputing(grouping)).isEqualTo(grouping);
             assertThat(engine.sortedWithoutRecomputing(windows)).isEqualTo(SparkEngine.shuffledBeforeSorting(windows));
         }
@@ -62,16 +51,16 @@ class TestSparkEngine {
 
     @Test
     void aMartIsWrittenAsOneFileInTheOrderOfItsQuery() {
-        spark.range(0, 50_000, 1, 3).selectExpr("id", "cast(id % 97 as string) as key").createOrReplaceTempView("numbers");
+        SPARK.session().range(0, 50_000, 1, 3).selectExpr("id", "cast(id % 97 as string) as key").createOrReplaceTempView("numbers");
         // a window, so that the sort reads the hint's shuffle
         String select = "select key, id, rank() over (partition by key order by id) as position from numbers order by key, id desc";
         String location = temp.resolve("mart.parquet").toString();
-        try (SparkEngine engine = new SparkEngine(spark, temp.resolve("scratch").toString())) {
+        try (SparkEngine engine = new SparkEngine(SPARK.session(), temp.resolve("scratch").toString())) {
             engine.writeQueryParquet(select, location);
         }
 
-        List<Row> written = spark.read().parquet(location).collectAsList();
-        List<Row> expected = spark.sql(select).collectAsList();
+        List<Row> written = SPARK.session().read().parquet(location).collectAsList();
+        List<Row> expected = SPARK.session().sql(select).collectAsList();
         assertThat(written).hasSize(50_000).containsExactlyElementsOf(expected);
     }
 }

@@ -1,9 +1,7 @@
 package vn.pcmd.spark;
 
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.pcmd.analytics.engine.DuckDbEngine;
 import vn.pcmd.analytics.job.JobRunner;
@@ -42,20 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and both vintages.
  */
 class TestSparkEquivalence {
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = SparkJobs.session("local[2]", 4);
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     /**
      * One warehouse holds both the merger fixture (Phú Yên, 54: hand-computed figures across the reform) and a
@@ -84,8 +73,8 @@ class TestSparkEquivalence {
         try (DuckDbEngine engine = new DuckDbEngine(2)) {
             new JobRunner(engine, duckWarehouse).run(AnalyticsFixture.referenceTables(), Jobs.all(), List.of(Vintage.values()), Progress.NONE);
         }
-        HadoopWarehouse sparkLocation = new HadoopWarehouse(sparkWarehouse.root().toUri().toString(), spark.sparkContext().hadoopConfiguration());
-        SparkJobs.run(spark, sparkLocation, AnalyticsFixture.referenceTables(), Jobs.all(), List.of(Vintage.values()), Progress.NONE);
+        HadoopWarehouse sparkLocation = new HadoopWarehouse(sparkWarehouse.root().toUri().toString(), SPARK.session().sparkContext().hadoopConfiguration());
+        SparkJobs.run(SPARK.session(), sparkLocation, AnalyticsFixture.referenceTables(), Jobs.all(), List.of(Vintage.values()), Progress.NONE);
 
         for (String mart : Jobs.names()) {
             for (Vintage vintage : Vintage.values()) {

@@ -1,5 +1,6 @@
 package vn.pcmd.spark;
 
+import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 import vn.pcmd.core.data.DataDirectory;
 
@@ -10,7 +11,7 @@ import java.nio.file.Files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The spark-submit entry point's arguments; the cluster test runs it for real (ITSparkStandaloneCluster). */
+/** The spark-submit entry point's arguments and the session's settings; the cluster test runs it for real (ITSparkStandaloneCluster). */
 class TestSparkJobsMain {
     @Test
     void withoutAWarehouseItSaysWhatItNeedsAndExitsWith2() {
@@ -53,6 +54,18 @@ class TestSparkJobsMain {
         assertThat(SparkJobs.shufflePartitions("local[8,3]")).isEqualTo(16);
         assertThat(SparkJobs.shufflePartitions("local[*]")).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(SparkJobs.shufflePartitions("spark://127.0.0.1:7077")).isEqualTo(32);
+    }
+
+    @Test
+    void theSettingsTheJobsAreTunedForGiveWayToTheUsersOwn() {
+        SparkConf tuned = SparkJobs.defaults(new SparkConf(false));
+        // the second vintage reuses the first's generated classes, and with them the JIT's machine code
+        assertThat(tuned.get("spark.sql.codegen.cache.maxEntries")).isEqualTo("5000");
+        assertThat(tuned.get("spark.sql.join.preferSortMergeJoin")).isEqualTo("false");
+
+        SparkConf users = SparkJobs.defaults(new SparkConf(false).set("spark.sql.codegen.cache.maxEntries", "100").set("spark.sql.adaptive.enabled", "false"));
+        assertThat(users.get("spark.sql.codegen.cache.maxEntries")).isEqualTo("100");
+        assertThat(users.get("spark.sql.adaptive.enabled")).isEqualTo("false");
     }
 
     private static Result run(String... args) {
