@@ -5,7 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.catalog.Catalog;
 import vn.pcmd.core.catalog.Form;
+import vn.pcmd.core.testing.OwnJvm;
 import vn.pcmd.ingest.testing.DuckDb;
+import vn.pcmd.ingest.testing.IngestProcess;
 import vn.pcmd.ingest.testing.OfficeForm;
 import vn.pcmd.ingest.testing.TestingIngest;
 import vn.pcmd.ingest.testing.WarehouseSnapshot;
@@ -19,9 +21,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -223,8 +225,6 @@ class TestIngestor {
     }
 
     private static List<String> javaCommand(Path warehouse, Path forms) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Dpcmd.home=" + System.getProperty("pcmd.home"),
-                "vn.pcmd.ingest.testing.IngestProcess", warehouse.toString(), forms.toString());
+        return OwnJvm.command(List.of("-Dpcmd.home=" + System.getProperty("pcmd.home")), IngestProcess.class.getName(), List.of(warehouse.toString(), forms.toString()));
     }
 }

@@ -1,13 +1,10 @@
 package vn.pcmd.export;
 
 import vn.pcmd.analytics.engine.DuckDbEngine;
+import vn.pcmd.analytics.job.LocalWarehouse;
 import vn.pcmd.analytics.job.WarehouseViews;
 import vn.pcmd.analytics.reference.ReferenceTables;
-import vn.pcmd.ingest.warehouse.ParquetTable;
 import vn.pcmd.ingest.warehouse.Warehouse;
-import vn.pcmd.ingest.warehouse.WarehouseTables;
-
-import java.util.List;
 
 /**
  * What export and report read, set up on an engine without materialising anything, so that an export streams
@@ -23,14 +20,7 @@ public final class ExportViews {
         engine.load(references.ancestors());
         engine.load(references.unitMap());
         engine.load(references.indicators());
-        boolean empty = warehouse.batches().isEmpty();
-        view(engine, "facts", warehouse, Warehouse.FACTS_FILES, WarehouseTables.FACTS, empty);
-        view(engine, "submissions", warehouse, Warehouse.SUBMISSIONS_FILE, WarehouseTables.SUBMISSIONS, empty);
-        view(engine, "issues", warehouse, Warehouse.ISSUES_FILE, WarehouseTables.ISSUES, empty);
+        WarehouseViews.registerBatchTables(engine, new LocalWarehouse(warehouse));
         engine.execute("create or replace view current_facts as " + WarehouseViews.CURRENT_FACTS);
-    }
-
-    private static void view(DuckDbEngine engine, String name, Warehouse warehouse, String file, ParquetTable table, boolean empty) {
-        engine.parquetView(name, empty ? List.of() : List.of(warehouse.glob(file)), WarehouseViews.columns(table));
     }
 }

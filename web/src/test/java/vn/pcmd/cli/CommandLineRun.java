@@ -1,9 +1,9 @@
 package vn.pcmd.cli;
 
+import vn.pcmd.core.testing.OwnJvm;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** What one run of the command line printed and returned. */
@@ -20,11 +20,6 @@ record CommandLineRun(int exitCode, String out, String err) {
      * cannot show of itself (the classes it loads, its environment, its working directory).
      */
     static List<String> inOwnJvm(List<String> jvmOptions, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
-        return command;
+        return OwnJvm.command(jvmOptions, Main.class.getName(), args);
     }
 }

@@ -59,13 +59,21 @@ public final class WarehouseViews {
     }
 
     public static void register(Engine engine, WarehouseLocation warehouse) {
-        view(engine, "facts", warehouse, Warehouse.FACTS_FILES, WarehouseTables.FACTS);
-        view(engine, "submissions", warehouse, Warehouse.SUBMISSIONS_FILE, WarehouseTables.SUBMISSIONS);
-        view(engine, "issues", warehouse, Warehouse.ISSUES_FILE, WarehouseTables.ISSUES);
+        registerBatchTables(engine, warehouse);
         engine.materialize("submission_years_found", SUBMISSION_YEARS_FOUND);
         engine.materialize("submission_years", SUBMISSION_YEARS);
         engine.drop("submission_years_found", false);
         engine.view("current_facts", CURRENT_FACTS_VIEW);
+    }
+
+    /**
+     * Only the views over the committed batches' files ({@code facts}, {@code submissions}, {@code issues}), with
+     * nothing computed; an empty warehouse gives empty views with the tables' columns.
+     */
+    public static void registerBatchTables(Engine engine, WarehouseLocation warehouse) {
+        view(engine, "facts", warehouse, Warehouse.FACTS_FILES, WarehouseTables.FACTS);
+        view(engine, "submissions", warehouse, Warehouse.SUBMISSIONS_FILE, WarehouseTables.SUBMISSIONS);
+        view(engine, "issues", warehouse, Warehouse.ISSUES_FILE, WarehouseTables.ISSUES);
     }
 
     private static void view(Engine engine, String name, WarehouseLocation warehouse, String file, ParquetTable table) {
