@@ -6,6 +6,7 @@ import vn.pcmd.analytics.job.JobRunner;
 import vn.pcmd.analytics.jobs.Jobs;
 import vn.pcmd.analytics.reference.ReferenceTables;
 import vn.pcmd.core.HeapPeak;
+import vn.pcmd.core.ProcessCpu;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.catalog.Catalog;
 import vn.pcmd.core.catalog.CatalogLoader;
@@ -17,7 +18,6 @@ import vn.pcmd.ingest.warehouse.Warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,10 +65,10 @@ public final class JobsBenchmark {
             // warm the file cache and DuckDB's metadata once, then measure
             floorEngine.query("select indicator_code, year, sum(value) from facts group by indicator_code, year");
             start = System.nanoTime();
-            long cpuStart = cpuNanos();
+            long cpuStart = ProcessCpu.nanos();
             int groups = floorEngine.query("select indicator_code, year, sum(value) from facts group by indicator_code, year").rows().size();
             double floorSeconds = (System.nanoTime() - start) / 1e9;
-            double floorCpu = (cpuNanos() - cpuStart) / 1e9;
+            double floorCpu = (ProcessCpu.nanos() - cpuStart) / 1e9;
             System.out.printf(Locale.ROOT, "facts: %d, %d threads, DuckDB memory limit %s%nfloor: one GROUP BY over all facts (indicator × year, %d groups): %.3f s, CPU %.3f s%n",
                     facts, threads, DuckDbEngine.memoryLimit(), groups, floorSeconds, floorCpu);
 
@@ -80,7 +80,7 @@ public final class JobsBenchmark {
                 timings = new JobRunner(engine, warehouse).run(references, Jobs.all(), List.of(Vintage.values()), cpuPerJob);
             }
             double total = (System.nanoTime() - jobsStart) / 1e9;
-            double totalCpu = (cpuNanos() - cpuPerJob.startCpu) / 1e9;
+            double totalCpu = (ProcessCpu.nanos() - cpuPerJob.startCpu) / 1e9;
             System.out.printf(Locale.ROOT, "  loading reference tables and current facts: CPU %.2f s%n", cpuPerJob.setupCpu() / 1e9);
             long rows = 0;
             for (int index = 0; index < timings.size(); index++) {
@@ -104,7 +104,7 @@ public final class JobsBenchmark {
      */
     private static void outputFloor(DuckDbEngine engine, Warehouse warehouse) {
         long start = System.nanoTime();
-        long cpuStart = cpuNanos();
+        long cpuStart = ProcessCpu.nanos();
         try {
             Path scratch = Files.createTempFile("pcmd-output-floor", ".parquet");
             try {
@@ -123,12 +123,7 @@ public final class JobsBenchmark {
             throw new UncheckedIOException("Cannot write the output floor's scratch file", e);
         }
         System.out.printf(Locale.ROOT, "output floor: every mart written again from its own file, nothing computed: %.2f s, CPU %.2f s%n", (System.nanoTime() - start) / 1e9,
-                (cpuNanos() - cpuStart) / 1e9);
-    }
-
-    /** The process's CPU time: the JVM's threads and DuckDB's. */
-    static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                (ProcessCpu.nanos() - cpuStart) / 1e9);
     }
 
     static String loadAverage() {
@@ -158,17 +153,17 @@ public final class JobsBenchmark {
 
     /** CPU time at each job's end: the runner reports one step of progress per job and vintage. */
     private static final class CpuPerJob implements Progress {
-        private final long startCpu = cpuNanos();
+        private final long startCpu = ProcessCpu.nanos();
         private final List<Long> marks = new ArrayList<>();
 
         @Override
         public void start(String task, long total) {
-            marks.add(cpuNanos());
+            marks.add(ProcessCpu.nanos());
         }
 
         @Override
         public synchronized void advance(long done) {
-            marks.add(cpuNanos());
+            marks.add(ProcessCpu.nanos());
         }
 
         @Override

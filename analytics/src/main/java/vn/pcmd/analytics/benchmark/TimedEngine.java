@@ -4,8 +4,8 @@ import vn.pcmd.analytics.engine.Column;
 import vn.pcmd.analytics.engine.Engine;
 import vn.pcmd.analytics.engine.QueryResult;
 import vn.pcmd.analytics.engine.Table;
+import vn.pcmd.core.ProcessCpu;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,12 +96,12 @@ public final class TimedEngine implements Engine {
 
     private <T> T timed(String statement, Supplier<T> action) {
         long start = System.nanoTime();
-        long cpuStart = JobsBenchmark.cpuNanos();
+        long cpuStart = ProcessCpu.nanos();
         try {
             return action.get();
         }
         finally {
-            timings.add(new StatementTiming(statement, (System.nanoTime() - start) / 1e9, (JobsBenchmark.cpuNanos() - cpuStart) / 1e9));
+            timings.add(new StatementTiming(statement, (System.nanoTime() - start) / 1e9, (ProcessCpu.nanos() - cpuStart) / 1e9));
         }
     }
 }

@@ -2,6 +2,7 @@ package vn.pcmd.ingest.benchmark;
 
 import vn.pcmd.core.FileTrees;
 import vn.pcmd.core.HeapPeak;
+import vn.pcmd.core.ProcessCpu;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.catalog.Catalog;
 import vn.pcmd.core.catalog.CatalogLoader;
@@ -112,11 +113,11 @@ public final class IngestBenchmark {
         System.gc();
         HeapPeak.reset();
         IngestResult[] result = new IngestResult[1];
-        long processCpu = processCpuNanos();
+        long processCpu = ProcessCpu.nanos();
         long consumerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         double seconds = seconds(() -> result[0] = ingestor.ingest(warehouse, files, ReadOptions.NONE, Progress.NONE));
         consumerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - consumerCpu;
-        processCpu = processCpuNanos() - processCpu;
+        processCpu = ProcessCpu.nanos() - processCpu;
         long peak = HeapPeak.bytes();
         System.out.printf(Locale.ROOT, "ingest (read, validate, write Parquet, commit), %s: %.2f s  %.0f forms/s  %.0f facts/s  peak heap %d MiB%n",
                 pass, seconds, files.size() / seconds, result[0].factsWritten() / seconds, peak >> 20);
@@ -124,10 +125,6 @@ public final class IngestBenchmark {
         System.out.printf(Locale.ROOT, "  accepted %d, unchanged %d, rejected %d, facts written %d%n", result[0].count(IngestResult.Status.ACCEPTED),
                 result[0].count(IngestResult.Status.UNCHANGED), result[0].count(IngestResult.Status.REJECTED), result[0].factsWritten());
         return new Phase(seconds, result[0].factsWritten());
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private interface Work {
