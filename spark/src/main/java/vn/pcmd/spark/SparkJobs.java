@@ -88,8 +88,13 @@ public final class SparkJobs {
     /** Runs the jobs on the warehouse, keeping scratch Parquet under its {@value #SCRATCH_FOLDER} folder. */
     public static List<JobRunner.JobTiming> run(SparkSession spark, HadoopWarehouse warehouse, List<Table> referenceTables, List<Job> jobs, List<Vintage> vintages,
             Progress progress) {
-        try (SparkEngine engine = new SparkEngine(spark, warehouse.root() + "/" + SCRATCH_FOLDER)) {
+        try (SparkEngine engine = engine(spark, warehouse)) {
             return new JobRunner(engine, warehouse).run(referenceTables, jobs, vintages, progress);
         }
+    }
+
+    /** The engine the jobs run on, its scratch Parquet under the warehouse's {@value #SCRATCH_FOLDER} folder. */
+    public static SparkEngine engine(SparkSession spark, HadoopWarehouse warehouse) {
+        return new SparkEngine(spark, warehouse.root() + "/" + SCRATCH_FOLDER);
     }
 }

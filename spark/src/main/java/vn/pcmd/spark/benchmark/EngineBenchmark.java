@@ -17,7 +17,6 @@ import vn.pcmd.core.units.AdministrativeUnitsLoader;
 import vn.pcmd.core.units.Vintage;
 import vn.pcmd.ingest.warehouse.Warehouse;
 import vn.pcmd.spark.HadoopWarehouse;
-import vn.pcmd.spark.SparkEngine;
 import vn.pcmd.spark.SparkJobs;
 
 import java.io.IOException;
@@ -69,7 +68,7 @@ public final class EngineBenchmark {
             try {
                 startup = (System.nanoTime() - start) / 1e9;
                 HadoopWarehouse warehouse = new HadoopWarehouse(directory.toUri().toString(), spark.sparkContext().hadoopConfiguration());
-                try (TimedEngine sparkEngine = new TimedEngine(new SparkEngine(spark, warehouse.root() + "/" + SparkJobs.SCRATCH_FOLDER))) {
+                try (TimedEngine sparkEngine = new TimedEngine(SparkJobs.engine(spark, warehouse))) {
                     timed = sparkEngine;
                     timings = new JobRunner(sparkEngine, warehouse).run(references, Jobs.all(), List.of(Vintage.values()), new Announcing(start));
                 }
