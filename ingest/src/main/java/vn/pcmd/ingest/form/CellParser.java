@@ -46,17 +46,40 @@ public final class CellParser {
     }
 
     private static Parsed number(String text, ValueType type) {
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        }
-        catch (NumberFormatException e) {
-            return new Problem(IssueCode.VALUE_NOT_A_NUMBER, text);
+        double value = wholeNumber(text);
+        if (Double.isNaN(value)) {
+            try {
+                value = Double.parseDouble(text);
+            }
+            catch (NumberFormatException e) {
+                return new Problem(IssueCode.VALUE_NOT_A_NUMBER, text);
+            }
         }
         if (type == ValueType.YES_NO) {
             return value == 1 || value == 0 ? new Number(value) : new Problem(IssueCode.VALUE_NOT_YES_NO, text);
         }
         return new Number(value);
+    }
+
+    /**
+     * A number cell that is a whole number of up to fifteen digits, the most a spreadsheet keeps exactly, read without
+     * {@link Double#parseDouble}; NaN for anything else (a sign, a point, an exponent), which the general reading takes.
+     * Most figures on a form are counts.
+     */
+    private static double wholeNumber(String text) {
+        int length = text.length();
+        if (length == 0 || length > 15) {
+            return Double.NaN;
+        }
+        long number = 0;
+        for (int index = 0; index < length; index++) {
+            char digit = text.charAt(index);
+            if (digit < '0' || digit > '9') {
+                return Double.NaN;
+            }
+            number = number * 10 + (digit - '0');
+        }
+        return number;
     }
 
     private static Parsed text(String raw, ValueType type) {

@@ -8,14 +8,16 @@ import vn.pcmd.ingest.IssueBuilder;
 import vn.pcmd.ingest.IssueCode;
 import vn.pcmd.ingest.UnitRegistry;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The rules every figure obeys, whether it came from a workbook's cell or a CSV line. */
 final class FigureRules {
     private FigureRules() {}
+
+    private record FigureKey(String indicatorCode, int year) {}
 
     /**
      * Whether a parsed figure may be kept: never negative, whole for counts, and only in a year its unit existed.
@@ -42,13 +44,18 @@ final class FigureRules {
 
     /** "Of which" figures above their total, where the catalog says the rule holds, each at the breakdown's cell. */
     static void checkBreakdowns(Catalog catalog, List<Fact> facts, IssueBuilder issues) {
-        Map<String, Fact> byKey = facts.stream().collect(Collectors.toMap(fact -> fact.indicatorCode() + "|" + fact.year(), fact -> fact));
+        Map<FigureKey, Fact> byKey = new HashMap<>(facts.size() * 2);
+        for (Fact fact : facts) {
+            if (byKey.put(new FigureKey(fact.indicatorCode(), fact.year()), fact) != null) {
+                throw new IllegalStateException("Two figures of " + fact.indicatorCode() + " for " + fact.year());
+            }
+        }
         for (Fact fact : facts) {
             Indicator indicator = catalog.indicator(fact.indicatorCode()).orElseThrow();
             if (indicator.parentCode().isEmpty() || !indicator.ofWhichWithinTotal()) {
                 continue;
             }
-            Fact total = byKey.get(indicator.parentCode().get() + "|" + fact.year());
+            Fact total = byKey.get(new FigureKey(indicator.parentCode().get(), fact.year()));
             if (total != null && fact.value() > total.value()) {
                 Indicator parent = catalog.indicator(total.indicatorCode()).orElseThrow();
                 issues.add(IssueCode.VALUE_ABOVE_TOTAL, Optional.of(fact.sheet()), Optional.of(fact.cell()), Optional.of(fact.indicatorCode()), Optional.of(fact.year()),

@@ -382,7 +382,8 @@ public final class FormReader {
 
     private record RowsRead(List<Fact> facts, Optional<String> inferredAgency) {}
 
-    private record MatchedRow(Indicator indicator, int row, Map<Integer, Double> values, Map<Integer, String> cells) {}
+    /** A row matched to an indicator, and its accepted figures in year order. */
+    private record MatchedRow(Indicator indicator, int row, List<Fact> facts) {}
 
     private RowsRead readRows(Sheet sheet, Header header, Form form, Optional<String> agency, UnitRegistry.ReportingUnit unit, IssueBuilder issues) {
         Optional<String> sheetName = Optional.of(sheet.name());
@@ -397,7 +398,11 @@ public final class FormReader {
             CellValue labelCell = row.cell(header.labelColumn());
             String label = labelCell == null || labelCell.kind() != CellValue.Kind.STRING ? "" : labelCell.text();
             Optional<String> code = header.codeColumn().map(row::cell).filter(cell -> !cell.isBlank()).map(cell -> cell.text().strip());
-            boolean hasValues = header.yearColumns().values().stream().anyMatch(column -> row.cell(column) != null && !row.cell(column).isBlank());
+            boolean hasValues = false;
+            for (int column : header.yearColumns().values()) {
+                CellValue cell = row.cell(column);
+                hasValues |= cell != null && !cell.isBlank();
+            }
             if (label.isBlank() && code.isEmpty()) {
                 continue;
             }
@@ -412,8 +417,8 @@ public final class FormReader {
             Optional<String> agencyContext = sectionAgency.or(() -> agency);
             Optional<Indicator> indicator = code.flatMap(catalog::indicator).filter(found -> found.form() == form)
                     .or(() -> chooseByLabel(form, label, agencyContext, matchedOrder));
-            String labelReference = CellReference.format(rowNumber, header.labelColumn());
             if (indicator.isEmpty()) {
+                String labelReference = CellReference.format(rowNumber, header.labelColumn());
                 if (hasValues) {
                     issues.add(IssueCode.ROW_UNKNOWN, sheetName, Optional.of(labelReference), Optional.empty(), Optional.empty(), label.strip(), form.titleVi());
                 }
@@ -425,7 +430,7 @@ public final class FormReader {
             Indicator found = indicator.get();
             MatchedRow previous = matched.get(found.code());
             if (previous != null) {
-                issues.add(IssueCode.ROW_DUPLICATE, sheetName, Optional.of(labelReference), Optional.of(found.code()), Optional.empty(),
+                issues.add(IssueCode.ROW_DUPLICATE, sheetName, Optional.of(CellReference.format(rowNumber, header.labelColumn())), Optional.of(found.code()), Optional.empty(),
                         found.displayLabelVi(), previous.row(), rowNumber);
                 continue;
             }
@@ -438,7 +443,7 @@ public final class FormReader {
         }
         List<Fact> facts = new ArrayList<>();
         for (MatchedRow row : matched.values()) {
-            row.values().forEach((year, value) -> facts.add(new Fact(row.indicator().code(), year, value, sheet.name(), row.cells().get(year))));
+            facts.addAll(row.facts());
         }
         FigureRules.checkBreakdowns(catalog, facts, issues);
         return new RowsRead(facts, inferred);
@@ -478,9 +483,9 @@ public final class FormReader {
 
     private MatchedRow readValues(Indicator indicator, int rowNumber, Sheet.Row row, Header header, UnitRegistry.ReportingUnit unit,
             Optional<String> sheetName, IssueBuilder issues) {
-        Map<Integer, Double> values = new TreeMap<>();
-        // by year, so that a row is named by its first figure
-        Map<Integer, String> cells = new TreeMap<>();
+        // the year columns are in year order, so a row is named by its first figure
+        List<Fact> facts = new ArrayList<>(header.yearColumns().size());
+        double sum = 0;
         for (var yearColumn : header.yearColumns().entrySet()) {
             int year = yearColumn.getKey();
             CellParser.Parsed parsed = CellParser.parse(row.cell(yearColumn.getValue()), indicator.valueType());
@@ -505,23 +510,18 @@ public final class FormReader {
             if (!FigureRules.accept(indicator, value, year, unit, sheetName, cell, issues)) {
                 continue;
             }
-            values.put(year, value);
-            cells.put(year, reference);
+            facts.add(new Fact(indicator.code(), year, value, sheetName.orElseThrow(), reference));
+            sum += value;
         }
-        header.totalColumn().ifPresent(column -> {
-            if (indicator.valueType() == ValueType.YES_NO || values.isEmpty()) {
-                return;
-            }
+        if (header.totalColumn().isPresent() && indicator.valueType() != ValueType.YES_NO && !facts.isEmpty()) {
+            int column = header.totalColumn().get();
             CellParser.Parsed total = CellParser.parse(row.cell(column), indicator.valueType());
-            if (total instanceof CellParser.Number number) {
-                double sum = values.values().stream().mapToDouble(Double::doubleValue).sum();
-                if (Math.abs(number.value() - sum) > 1e-6 * Math.max(1, Math.abs(sum))) {
-                    issues.add(IssueCode.TOTAL_MISMATCH, sheetName, Optional.of(CellReference.format(rowNumber, column)), Optional.of(indicator.code()), Optional.empty(),
-                            number.value(), sum, indicator.displayLabelVi());
-                }
+            if (total instanceof CellParser.Number number && Math.abs(number.value() - sum) > 1e-6 * Math.max(1, Math.abs(sum))) {
+                issues.add(IssueCode.TOTAL_MISMATCH, sheetName, Optional.of(CellReference.format(rowNumber, column)), Optional.of(indicator.code()), Optional.empty(),
+                        number.value(), sum, indicator.displayLabelVi());
             }
-        });
-        return new MatchedRow(indicator, rowNumber, values, cells);
+        }
+        return new MatchedRow(indicator, rowNumber, facts);
     }
 
     /**
@@ -531,7 +531,7 @@ public final class FormReader {
     private Optional<String> checkAgencies(Map<String, MatchedRow> matched, Optional<String> agency, Optional<String> sheetName, IssueBuilder issues) {
         Map<String, List<MatchedRow>> filledByAgency = new LinkedHashMap<>();
         for (MatchedRow row : matched.values()) {
-            if (!row.values().isEmpty() && row.indicator().agency().isPresent()) {
+            if (!row.facts().isEmpty() && row.indicator().agency().isPresent()) {
                 filledByAgency.computeIfAbsent(row.indicator().agency().get(), key -> new ArrayList<>()).add(row);
             }
         }
@@ -544,7 +544,7 @@ public final class FormReader {
             if (!other.equals(owner.get())) {
                 String otherName = catalog.agency(other).map(Agency::nameVi).orElse(other);
                 for (MatchedRow row : rows) {
-                    issues.add(IssueCode.ROW_OTHER_AGENCY, sheetName, Optional.of(row.cells().values().iterator().next()), Optional.of(row.indicator().code()), Optional.empty(),
+                    issues.add(IssueCode.ROW_OTHER_AGENCY, sheetName, Optional.of(row.facts().get(0).cell()), Optional.of(row.indicator().code()), Optional.empty(),
                             row.indicator().displayLabelVi(), otherName, ownerName);
                 }
             }

@@ -1,15 +1,23 @@
 package vn.pcmd.ingest.warehouse;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageWriter;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -17,9 +25,14 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +42,14 @@ import java.util.stream.Collectors;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A flat Parquet table schema and a writer for rows of it, straight to the RecordConsumer: the warehouse's tables
- * are a few columns of strings, numbers and dates, and millions of rows a national run.
+ * A flat Parquet table schema and a writer for rows of it. The warehouse's tables are a few columns of strings,
+ * numbers and dates, millions of rows in a national run, and most of their values repeat from row to row: every
+ * fact of a submission carries its submission, unit and file. So the writer is columnar and dictionary-first: each
+ * column but the doubles keeps a dictionary per row group, and a value that is the very object of the row before
+ * costs one comparison of references, not a hash of its text. Pages are encoded as parquet-java encodes them
+ * (data page v1, PLAIN_DICTIONARY ids in the RLE/bit-packed hybrid, PLAIN doubles, Snappy), and parquet-java's
+ * {@link ParquetFileWriter} lays out the file and its footer; its record writer, which hashed every value of every
+ * row into its dictionaries, is not used.
  */
 public final class ParquetTable {
     public enum ColumnType {
@@ -49,11 +68,21 @@ public final class ParquetTable {
         }
     }
 
+    /** Rows per data page, as parquet-java's default page row limit. */
+    static final int PAGE_ROWS = 20_000;
+    /**
+     * Rows per row group. A national partition (about 250,000 facts) is one row group; the bound keeps a row group's
+     * dictionaries and buffered pages small however many forms one run takes.
+     */
+    static final int ROW_GROUP_ROWS = 1 << 20;
+
     /**
      * One Hadoop configuration for every writer, without Hadoop's default resources: parquet-java only needs the class,
      * and loading core-default.xml for each new Configuration cost a visible fraction of a second per file written.
      */
     private static final Configuration CONFIGURATION = new Configuration(false);
+    /** parquet-java's defaults (page checksums, index truncation), without size statistics, which no reader of ours uses. */
+    private static final ParquetProperties PROPERTIES = ParquetProperties.builder().withSizeStatisticsEnabled(false).build();
 
     private final String name;
     private final List<Column> columns;
@@ -97,109 +126,393 @@ public final class ParquetTable {
     }
 
     public Writer open(Path file) throws IOException {
-        return new Writer(new LocalOutputFile(file));
+        return new Writer(file, PAGE_ROWS, ROW_GROUP_ROWS);
+    }
+
+    /** A writer with smaller pages and row groups, so that a test can cross their bounds with a few rows. */
+    Writer open(Path file, int pageRows, int rowGroupRows) throws IOException {
+        return new Writer(file, pageRows, rowGroupRows);
     }
 
     /**
-     * Writes rows given as arrays in column order: String (or its UTF-8 {@link Binary}), Integer, Double, LocalDate,
-     * Instant, or null.
+     * Writes rows given as arrays in column order: String, Integer, Double, LocalDate, Instant, or null. Not
+     * thread-safe.
      */
     public final class Writer implements AutoCloseable {
-        private final ParquetWriter<Object[]> writer;
+        private final ParquetFileWriter file;
+        private final CodecFactory codecs;
+        private final CompressionCodecFactory.BytesInputCompressor compressor;
+        private final ColumnBuffer[] buffers;
+        private final int pageRows;
+        private final int rowGroupRows;
+        private ColumnChunkPageWriteStore rowGroup;
+        private int rowsInPage;
+        private int rowsInRowGroup;
         private long rows;
+        private boolean closed;
 
-        private Writer(OutputFile file) throws IOException {
-            Builder builder = new Builder(file)
-                    .withConf(CONFIGURATION)
-                    .withWriteMode(ParquetFileWriter.Mode.CREATE)
-                    .withCompressionCodec(CompressionCodecName.SNAPPY)
-                    .withDictionaryEncoding(true)
-                    .withRowGroupSize(64L * 1024 * 1024)
-                    .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                    .withSizeStatisticsEnabled(false);
-            // min/max of numbers and dates always; of texts only where the table asks (each value compared byte by byte).
-            // Size statistics (bytes per value, which a reader may use to plan its memory) are left out: neither DuckDB nor
-            // Spark reads them
-            for (Column column : columns) {
-                if (column.type() == ColumnType.STRING && !textStatistics.contains(column.name())) {
-                    builder.withStatisticsEnabled(column.name(), false);
-                }
+        private Writer(Path path, int pageRows, int rowGroupRows) throws IOException {
+            this.pageRows = pageRows;
+            this.rowGroupRows = rowGroupRows;
+            this.file = new ParquetFileWriter(new LocalOutputFile(path), schema, ParquetFileWriter.Mode.CREATE,
+                    ParquetWriter.DEFAULT_BLOCK_SIZE, ParquetWriter.MAX_PADDING_SIZE_DEFAULT, null, PROPERTIES);
+            this.codecs = new CodecFactory(CONFIGURATION, PROPERTIES.getPageSizeThreshold());
+            this.compressor = codecs.getCompressor(CompressionCodecName.SNAPPY);
+            List<ColumnDescriptor> descriptors = schema.getColumns();
+            this.buffers = new ColumnBuffer[columns.size()];
+            for (int index = 0; index < buffers.length; index++) {
+                Column column = columns.get(index);
+                boolean statistics = column.type() != ColumnType.STRING || textStatistics.contains(column.name());
+                buffers[index] = new ColumnBuffer(column, descriptors.get(index), pageRows, statistics);
             }
-            this.writer = builder.build();
+            file.start();
         }
 
         public void write(Object... row) throws IOException {
-            if (row.length != columns.size()) {
-                throw new IllegalArgumentException("Table " + name + " has " + columns.size() + " columns, not " + row.length);
+            if (row.length != buffers.length) {
+                throw new IllegalArgumentException("Table " + name + " has " + buffers.length + " columns, not " + row.length);
             }
-            writer.write(row);
+            // every value is checked before any is kept, so a refused row leaves the columns aligned
+            for (int index = 0; index < row.length; index++) {
+                buffers[index].check(row[index]);
+            }
+            boolean dictionaryFull = false;
+            for (int index = 0; index < row.length; index++) {
+                dictionaryFull |= buffers[index].add(row[index]);
+            }
             rows++;
+            rowsInRowGroup++;
+            if (++rowsInPage == pageRows) {
+                flushPage();
+            }
+            if (rowsInRowGroup == rowGroupRows || dictionaryFull) {
+                flushRowGroup();
+            }
         }
 
         public long rows() {
             return rows;
         }
 
+        private void flushPage() throws IOException {
+            if (rowsInPage == 0) {
+                return;
+            }
+            if (rowGroup == null) {
+                rowGroup = new ColumnChunkPageWriteStore(compressor, schema, PROPERTIES.getAllocator(), PROPERTIES.getColumnIndexTruncateLength(),
+                        PROPERTIES.getPageWriteChecksumEnabled());
+            }
+            for (ColumnBuffer buffer : buffers) {
+                buffer.writePage(rowGroup.getPageWriter(buffer.descriptor), rowsInPage);
+            }
+            rowsInPage = 0;
+        }
+
+        private void flushRowGroup() throws IOException {
+            flushPage();
+            if (rowsInRowGroup == 0) {
+                return;
+            }
+            // the dictionary pages go first in each column chunk, ahead of the data pages buffered since the row group began
+            for (ColumnBuffer buffer : buffers) {
+                buffer.writeDictionary(rowGroup.getPageWriter(buffer.descriptor));
+            }
+            file.startBlock(rowsInRowGroup);
+            rowGroup.flushToFileWriter(file);
+            file.endBlock();
+            rowGroup.close();
+            rowGroup = null;
+            rowsInRowGroup = 0;
+        }
+
         @Override
         public void close() throws IOException {
-            writer.close();
-        }
-    }
-
-    private final class Builder extends ParquetWriter.Builder<Object[], Builder> {
-        Builder(OutputFile file) {
-            super(file);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Object[]> getWriteSupport(Configuration configuration) {
-            return new RowWriteSupport();
-        }
-    }
-
-    private final class RowWriteSupport extends WriteSupport<Object[]> {
-        private RecordConsumer consumer;
-
-        @Override
-        public WriteContext init(Configuration configuration) {
-            Map<String, String> metadata = new HashMap<>();
-            metadata.put("pcmd.table", name);
-            return new WriteContext(schema, metadata);
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.consumer = recordConsumer;
-        }
-
-        @Override
-        public void write(Object[] row) {
-            consumer.startMessage();
-            for (int index = 0; index < row.length; index++) {
-                Object value = row[index];
-                Column column = columns.get(index);
-                if (value == null) {
-                    if (column.required()) {
-                        throw new IllegalArgumentException("Column " + column.name() + " of " + name + " is required");
-                    }
-                    continue;
-                }
-                consumer.startField(column.name(), index);
-                switch (column.type()) {
-                    case STRING -> consumer.addBinary(value instanceof Binary binary ? binary : Binary.fromString((String) value));
-                    case INT -> consumer.addInteger((Integer) value);
-                    case DOUBLE -> consumer.addDouble((Double) value);
-                    case DATE -> consumer.addInteger((int) ((LocalDate) value).toEpochDay());
-                    case TIMESTAMP -> consumer.addLong(((Instant) value).toEpochMilli());
-                }
-                consumer.endField(column.name(), index);
+            if (closed) {
+                return;
             }
-            consumer.endMessage();
+            closed = true;
+            try {
+                flushRowGroup();
+                file.end(Map.of("pcmd.table", name));
+            }
+            finally {
+                // after a failure the file is left unfinished, but closed: its batch is abandoned
+                if (rowGroup != null) {
+                    rowGroup.close();
+                }
+                file.close();
+                codecs.release();
+            }
+        }
+    }
+
+    private static int plainBytes(ColumnType type) {
+        return switch (type) {
+            case STRING -> throw new IllegalArgumentException("A text's size is its length");
+            case INT, DATE -> Integer.BYTES;
+            case DOUBLE, TIMESTAMP -> Long.BYTES;
+        };
+    }
+
+    /**
+     * One column's values since the last page, as ids in a dictionary that lives as long as the row group. A value is
+     * found by reference first (the same object as the row before), by equality second. Every type is
+     * dictionary-encoded, as parquet-java does: the figures too repeat (small counts, yes/no), and their dictionary
+     * halves the file.
+     */
+    private final class ColumnBuffer {
+        private final Column column;
+        private final ColumnDescriptor descriptor;
+        private final Class<?> valueClass;
+        private final boolean statistics;
+        /** Ids of the values of every type but double, whose hash codes collide for whole numbers (1.0, 2.0, …). */
+        private final Map<Object, Integer> ids = new HashMap<>();
+        private final DoubleIds doubleIds = new DoubleIds();
+        private final List<Object> dictionary = new ArrayList<>();
+        /** The UTF-8 of a text column's dictionary, made once per value and row group. */
+        private final List<byte[]> texts = new ArrayList<>();
+        /** The size of the dictionary page, PLAIN-encoded. */
+        private long dictionaryBytes;
+        private final int[] pageIds;
+        /** 1 for a value, 0 for a null, for each row of the page; only an optional column keeps them. */
+        private final int[] definitionLevels;
+        private int valuesInPage;
+        private int nullsInPage;
+        private Object previous;
+        private int previousId = -1;
+        private Statistics<?> pageStatistics;
+        /** The page each id's value was last given to the statistics in: min and max do not change with a value seen again. */
+        private int[] countedInPage = new int[64];
+        private int page = 1;
+
+        ColumnBuffer(Column column, ColumnDescriptor descriptor, int pageRows, boolean statistics) {
+            this.column = column;
+            this.descriptor = descriptor;
+            this.statistics = statistics;
+            this.valueClass = switch (column.type()) {
+                case STRING -> String.class;
+                case INT -> Integer.class;
+                case DOUBLE -> Double.class;
+                case DATE -> LocalDate.class;
+                case TIMESTAMP -> Instant.class;
+            };
+            this.pageIds = new int[pageRows];
+            this.definitionLevels = column.required() ? null : new int[pageRows];
+            this.pageStatistics = newStatistics();
+        }
+
+        void check(Object value) {
+            if (value == null) {
+                if (column.required()) {
+                    throw new IllegalArgumentException("Column " + column.name() + " of " + name + " is required");
+                }
+                return;
+            }
+            if (value.getClass() != valueClass) {
+                throw new IllegalArgumentException("Column " + column.name() + " of " + name + " holds " + valueClass.getSimpleName() + ", not "
+                        + value.getClass().getSimpleName());
+            }
+        }
+
+        /** Keeps a checked value; returns whether the column's dictionary has reached its bound, which ends the row group. */
+        boolean add(Object value) {
+            int row = valuesInPage + nullsInPage;
+            if (value == null) {
+                definitionLevels[row] = 0;
+                nullsInPage++;
+                pageStatistics.incrementNumNulls();
+                return false;
+            }
+            if (definitionLevels != null) {
+                definitionLevels[row] = 1;
+            }
+            int id;
+            if (value == previous || value.equals(previous)) {
+                id = previousId;
+            }
+            else {
+                id = column.type() == ColumnType.DOUBLE ? doubleIds.get((Double) value) : idOf(value);
+                if (id < 0) {
+                    id = newId(value);
+                }
+                previous = value;
+                previousId = id;
+            }
+            pageIds[valuesInPage++] = id;
+            if (statistics && countedInPage[id] != page) {
+                countedInPage[id] = page;
+                updateStatistics(id);
+            }
+            // parquet-java gives up a dictionary past this size and writes the values plainly; a new row group starts one afresh
+            return dictionaryBytes >= PROPERTIES.getDictionaryPageSizeThreshold();
+        }
+
+        private int idOf(Object value) {
+            Integer id = ids.get(value);
+            return id == null ? -1 : id;
+        }
+
+        private int newId(Object value) {
+            int id = dictionary.size();
+            dictionary.add(value);
+            if (column.type() == ColumnType.DOUBLE) {
+                doubleIds.put((Double) value, id);
+            }
+            else {
+                ids.put(value, id);
+            }
+            if (id == countedInPage.length) {
+                countedInPage = Arrays.copyOf(countedInPage, id * 2);
+            }
+            if (column.type() == ColumnType.STRING) {
+                byte[] text = ((String) value).getBytes(StandardCharsets.UTF_8);
+                texts.add(text);
+                dictionaryBytes += Integer.BYTES + text.length;
+            }
+            else {
+                dictionaryBytes += plainBytes(column.type());
+            }
+            return id;
+        }
+
+        private void updateStatistics(int id) {
+            Object value = dictionary.get(id);
+            switch (column.type()) {
+                case STRING -> pageStatistics.updateStats(Binary.fromConstantByteArray(texts.get(id)));
+                case INT -> pageStatistics.updateStats((int) (Integer) value);
+                case DOUBLE -> pageStatistics.updateStats((double) (Double) value);
+                case DATE -> pageStatistics.updateStats((int) ((LocalDate) value).toEpochDay());
+                case TIMESTAMP -> pageStatistics.updateStats(((Instant) value).toEpochMilli());
+            }
+        }
+
+        private Statistics<?> newStatistics() {
+            return statistics ? Statistics.createStats(descriptor.getPrimitiveType()) : Statistics.noopStats(descriptor.getPrimitiveType());
+        }
+
+        /**
+         * Writes the page as parquet-java's v1 pages are: the definition levels (an optional column's only), their
+         * length first, in the RLE/bit-packed hybrid; then the ids' bit width and the ids in the same hybrid.
+         */
+        void writePage(PageWriter writer, int rows) throws IOException {
+            BytesInput levels = BytesInput.empty();
+            if (definitionLevels != null) {
+                byte[] encoded = hybrid(1, definitionLevels, rows);
+                levels = BytesInput.concat(BytesInput.fromInt(encoded.length), BytesInput.from(encoded));
+            }
+            int bitWidth = BytesUtils.getWidthFromMaxInt(Math.max(0, dictionary.size() - 1));
+            BytesInput values = BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), BytesInput.from(hybrid(bitWidth, pageIds, valuesInPage)));
+            // a required column has no levels at all, which parquet-java reports as BIT_PACKED
+            writer.writePage(BytesInput.concat(levels, values), rows, rows, pageStatistics, Encoding.BIT_PACKED,
+                    definitionLevels == null ? Encoding.BIT_PACKED : Encoding.RLE, Encoding.PLAIN_DICTIONARY);
+            valuesInPage = 0;
+            nullsInPage = 0;
+            pageStatistics = newStatistics();
+            page++;
+        }
+
+        private byte[] hybrid(int bitWidth, int[] values, int count) throws IOException {
+            try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 1024, PROPERTIES.getPageSizeThreshold(),
+                    PROPERTIES.getAllocator())) {
+                for (int index = 0; index < count; index++) {
+                    encoder.writeInt(values[index]);
+                }
+                return encoder.toBytes().toByteArray();
+            }
+        }
+
+        /** The row group's dictionary, PLAIN-encoded; then a new dictionary for the next row group. */
+        void writeDictionary(PageWriter writer) throws IOException {
+            if (dictionary.isEmpty()) {
+                return;
+            }
+            ByteBuffer plain = ByteBuffer.allocate(Math.toIntExact(dictionaryBytes)).order(ByteOrder.LITTLE_ENDIAN);
+            for (int index = 0; index < dictionary.size(); index++) {
+                Object value = dictionary.get(index);
+                switch (column.type()) {
+                    case STRING -> plain.putInt(texts.get(index).length).put(texts.get(index));
+                    case INT -> plain.putInt((Integer) value);
+                    case DOUBLE -> plain.putDouble((Double) value);
+                    case DATE -> plain.putInt((int) ((LocalDate) value).toEpochDay());
+                    case TIMESTAMP -> plain.putLong(((Instant) value).toEpochMilli());
+                }
+            }
+            writer.writeDictionaryPage(new DictionaryPage(BytesInput.from(plain.array()), dictionary.size(), Encoding.PLAIN_DICTIONARY));
+            ids.clear();
+            doubleIds.clear();
+            Arrays.fill(countedInPage, 0);
+            dictionary.clear();
+            texts.clear();
+            dictionaryBytes = 0;
+            previous = null;
+            previousId = -1;
+        }
+    }
+
+    /**
+     * Dictionary ids of doubles by their bits, in open addressing: a figure is looked up for nearly every fact, and
+     * {@link Double#hashCode} of whole numbers differs only in high bits, which piled them into a few buckets of a
+     * HashMap. Bits, not numeric equality, so that -0.0 and 0.0 stay two values, as parquet-java keeps them.
+     */
+    private static final class DoubleIds {
+        private long[] keys = new long[64];
+        private int[] values = new int[64];
+        private boolean[] used = new boolean[64];
+        private int size;
+
+        int get(double value) {
+            long bits = Double.doubleToRawLongBits(value);
+            int mask = keys.length - 1;
+            for (int slot = slot(bits, mask); used[slot]; slot = (slot + 1) & mask) {
+                if (keys[slot] == bits) {
+                    return values[slot];
+                }
+            }
+            return -1;
+        }
+
+        void put(double value, int id) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            insert(Double.doubleToRawLongBits(value), id);
+        }
+
+        private void insert(long bits, int id) {
+            int mask = keys.length - 1;
+            int slot = slot(bits, mask);
+            while (used[slot]) {
+                slot = (slot + 1) & mask;
+            }
+            used[slot] = true;
+            keys[slot] = bits;
+            values[slot] = id;
+            size++;
+        }
+
+        void clear() {
+            Arrays.fill(used, false);
+            size = 0;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            size = 0;
+            for (int slot = 0; slot < oldKeys.length; slot++) {
+                if (oldUsed[slot]) {
+                    insert(oldKeys[slot], oldValues[slot]);
+                }
+            }
+        }
+
+        private static int slot(long bits, int mask) {
+            // Fibonacci hashing: the high bits of the product mix every bit of the key
+            return (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & mask;
         }
     }
 }

@@ -13,8 +13,26 @@ public final class CellReference {
 
     private CellReference() {}
 
+    /**
+     * References of the cells a form may use, made as first asked for and kept: every fact names its cell, and the
+     * warehouse looks each one up in its dictionary. Shared by the reader threads without a lock: a reference is an
+     * immutable String, and a thread that sees no reference yet only makes an equal one.
+     */
+    private static final int CACHED_ROWS = 1024;
+    private static final int CACHED_COLUMNS = 64;
+    private static final String[] REFERENCES = new String[CACHED_ROWS * CACHED_COLUMNS];
+
     public static String format(int row, int column) {
-        return columnName(column) + row;
+        if (row < 0 || row >= CACHED_ROWS || column < 0 || column >= CACHED_COLUMNS) {
+            return columnName(column) + row;
+        }
+        int index = row * CACHED_COLUMNS + column;
+        String reference = REFERENCES[index];
+        if (reference == null) {
+            reference = columnName(column) + row;
+            REFERENCES[index] = reference;
+        }
+        return reference;
     }
 
     public static String columnName(int column) {
@@ -33,9 +51,17 @@ public final class CellReference {
     static int[] parse(String reference) {
         int index = 0;
         int column = 0;
-        while (index < reference.length() && Character.isLetter(reference.charAt(index))) {
-            column = column * 26 + (Character.toUpperCase(reference.charAt(index)) - 'A' + 1);
-            index++;
+        for (; index < reference.length() && index < 4; index++) {
+            char letter = reference.charAt(index);
+            if (letter >= 'A' && letter <= 'Z') {
+                column = column * 26 + (letter - 'A' + 1);
+            }
+            else if (letter >= 'a' && letter <= 'z') {
+                column = column * 26 + (letter - 'a' + 1);
+            }
+            else {
+                break;
+            }
         }
         if (index == 0 || index == reference.length() || column > 16_384) {
             return null;

@@ -186,29 +186,42 @@ public final class XlsxWorkbook implements AutoCloseable {
         List<String> strings = new ArrayList<>();
         try (InputStream input = inflate(entry)) {
             XMLStreamReader xml = parser(input, entry);
-            StringBuilder current = null;
+            // nearly every string is one text event: kept as it comes, a builder only for rich text in runs
+            boolean inString = false;
+            String text = null;
+            StringBuilder runs = null;
             int phoneticDepth = 0;
             boolean inText = false;
             while (next(xml, entry) != XMLStreamConstants.END_DOCUMENT) {
                 switch (xml.getEventType()) {
                     case XMLStreamConstants.START_ELEMENT -> {
                         switch (xml.getLocalName()) {
-                            case "si" -> current = new StringBuilder();
+                            case "si" -> {
+                                inString = true;
+                                text = null;
+                                runs = null;
+                            }
                             case "rPh" -> phoneticDepth++;
                             case "t" -> inText = phoneticDepth == 0;
                             default -> { }
                         }
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                        if (inText && current != null) {
-                            current.append(xml.getText());
+                        if (inText && inString) {
+                            if (text == null) {
+                                text = xml.getText();
+                            }
+                            else {
+                                runs = runs == null ? new StringBuilder(text) : runs;
+                                runs.append(xml.getText());
+                            }
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
                         switch (xml.getLocalName()) {
                             case "si" -> {
-                                strings.add(current == null ? "" : current.toString());
-                                current = null;
+                                strings.add(runs != null ? runs.toString() : text == null ? "" : text);
+                                inString = false;
                             }
                             case "rPh" -> phoneticDepth--;
                             case "t" -> inText = false;
@@ -239,6 +252,8 @@ public final class XlsxWorkbook implements AutoCloseable {
             boolean formula = false;
             // the text of <v>, kept as a String: a value is nearly always one text event, so no builder is needed
             String value = null;
+            // the index of a shared-string cell, read from the parser's characters without making a String of them
+            int sharedIndex = -1;
             StringBuilder inline = null;
             boolean inInlineText = false;
             while (next(xml, zipEntry) != XMLStreamConstants.END_DOCUMENT) {
@@ -268,10 +283,14 @@ public final class XlsxWorkbook implements AutoCloseable {
                             type = xml.getAttributeValue(null, "t");
                             formula = false;
                             value = null;
+                            sharedIndex = -1;
                             inline = null;
                         }
                         case "f" -> formula = true;
-                        case "v" -> value = "";
+                        case "v" -> {
+                            value = "";
+                            sharedIndex = -1;
+                        }
                         case "is" -> inline = new StringBuilder();
                         case "t" -> inInlineText = inline != null;
                         case "mergeCell" -> {
@@ -289,6 +308,17 @@ public final class XlsxWorkbook implements AutoCloseable {
                         inline.append(xml.getText());
                     }
                     else if (value != null) {
+                        if (value.isEmpty() && sharedIndex < 0 && "s".equals(type)) {
+                            sharedIndex = digits(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                            if (sharedIndex >= 0) {
+                                continue;
+                            }
+                        }
+                        if (sharedIndex >= 0) {
+                            // more text after the digits: read the whole value as text, as any other
+                            value = Integer.toString(sharedIndex);
+                            sharedIndex = -1;
+                        }
                         value = value.isEmpty() ? xml.getText() : value + xml.getText();
                     }
                 }
@@ -301,7 +331,7 @@ public final class XlsxWorkbook implements AutoCloseable {
                         case "c" -> {
                             CellValue cell;
                             try {
-                                cell = cell(type, formula, value, inline == null ? null : inline.toString());
+                                cell = cell(type, formula, value, sharedIndex, inline == null ? null : inline.toString());
                             }
                             catch (XlsxException e) {
                                 throw XlsxException.atCell(entry.name(), CellReference.format(cellRow, cellColumn), e.reason(), e.arguments());
@@ -313,6 +343,7 @@ public final class XlsxWorkbook implements AutoCloseable {
                                 }
                             }
                             value = null;
+                            sharedIndex = -1;
                             inline = null;
                         }
                         default -> { }
@@ -364,7 +395,23 @@ public final class XlsxWorkbook implements AutoCloseable {
         }
     }
 
-    private CellValue cell(String type, boolean formula, String value, String inline) throws XlsxException {
+    /** The value of a run of ASCII digits (at most nine), or -1 for anything else. */
+    private static int digits(char[] characters, int start, int length) {
+        if (length < 1 || length > 9) {
+            return -1;
+        }
+        int number = 0;
+        for (int index = start; index < start + length; index++) {
+            char character = characters[index];
+            if (character < '0' || character > '9') {
+                return -1;
+            }
+            number = number * 10 + (character - '0');
+        }
+        return number;
+    }
+
+    private CellValue cell(String type, boolean formula, String value, int sharedIndex, String inline) throws XlsxException {
         if (inline != null) {
             return new CellValue(CellValue.Kind.STRING, inline, formula);
         }
@@ -377,15 +424,17 @@ public final class XlsxWorkbook implements AutoCloseable {
         }
         return switch (type) {
             case "s" -> {
-                int index;
+                int index = sharedIndex;
                 try {
-                    index = Integer.parseInt(value.strip());
+                    if (index < 0) {
+                        index = Integer.parseInt(value.strip());
+                    }
                 }
                 catch (NumberFormatException e) {
                     throw new XlsxException("xlsx.badSharedString", value);
                 }
                 if (index < 0 || index >= sharedStrings.size()) {
-                    throw new XlsxException("xlsx.badSharedString", value);
+                    throw new XlsxException("xlsx.badSharedString", sharedIndex >= 0 ? Integer.toString(sharedIndex) : value);
                 }
                 yield new CellValue(CellValue.Kind.STRING, sharedStrings.get(index), formula);
             }
@@ -397,6 +446,19 @@ public final class XlsxWorkbook implements AutoCloseable {
     }
 
     private static int parseRowNumber(String text, String sheet) throws XlsxException {
+        int digits = 0;
+        for (int index = 0; index < text.length() && index < 8; index++) {
+            char digit = text.charAt(index);
+            if (digit < '0' || digit > '9') {
+                digits = 0;
+                break;
+            }
+            digits = digits * 10 + (digit - '0');
+            if (index == text.length() - 1 && digits >= 1) {
+                return digits;
+            }
+        }
+        // spaces, signs, zero or a long number: the general reading, with its errors
         try {
             int row = Integer.parseInt(text.strip());
             if (row < 1) {
