@@ -400,11 +400,17 @@ public final class ParquetTable {
                 byte[] encoded = hybrid(1, definitionLevels, rows);
                 levels = BytesInput.concat(BytesInput.fromInt(encoded.length), BytesInput.from(encoded));
             }
-            int bitWidth = BytesUtils.getWidthFromMaxInt(Math.max(0, dictionary.size() - 1));
-            BytesInput values = BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), BytesInput.from(hybrid(bitWidth, pageIds, valuesInPage)));
+            // a page of nulls only has no values, and needs no dictionary: a reader refuses dictionary ids without one
+            BytesInput values = BytesInput.empty();
+            Encoding encoding = Encoding.PLAIN;
+            if (valuesInPage > 0) {
+                int bitWidth = BytesUtils.getWidthFromMaxInt(dictionary.size() - 1);
+                values = BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), BytesInput.from(hybrid(bitWidth, pageIds, valuesInPage)));
+                encoding = Encoding.PLAIN_DICTIONARY;
+            }
             // a required column has no levels at all, which parquet-java reports as BIT_PACKED
             writer.writePage(BytesInput.concat(levels, values), rows, rows, pageStatistics, Encoding.BIT_PACKED,
-                    definitionLevels == null ? Encoding.BIT_PACKED : Encoding.RLE, Encoding.PLAIN_DICTIONARY);
+                    definitionLevels == null ? Encoding.BIT_PACKED : Encoding.RLE, encoding);
             valuesInPage = 0;
             nullsInPage = 0;
             pageStatistics = newStatistics();

@@ -117,6 +117,22 @@ class TestParquetTable {
     }
 
     @Test
+    void aColumnOfNullsOnlyHasNoDictionary() throws IOException {
+        Path file = temp.resolve("sample.parquet");
+        // the note is null in every row; the figure only in the first page of each row group
+        try (ParquetTable.Writer writer = TABLE.open(file, 3, 6)) {
+            for (int id = 0; id < 14; id++) {
+                writer.write(id, "U", null, id % 6 < 3 ? null : (double) id, null, Instant.EPOCH);
+            }
+        }
+
+        assertThat(DuckDb.query("select count(*), count(note), count(value), sum(value)::bigint, count(day) from '" + file + "'"))
+                .containsExactly(List.of(14L, 0L, 0L + 3 + 3, 3L + 4 + 5 + 9 + 10 + 11, 0L));
+        assertThat(DuckDb.query("select id, value from '" + file + "' where id in (2, 3, 12, 13) order by id"))
+                .containsExactly(Arrays.asList(2, null), Arrays.asList(3, 3.0), Arrays.asList(12, null), Arrays.asList(13, null));
+    }
+
+    @Test
     void manyDistinctFiguresEachKeepTheirOwnId() throws IOException {
         Path file = temp.resolve("sample.parquet");
         // whole numbers (whose Double hash codes collide), halves, and each written twice, apart: 6,000 rows, 3,000 values
