@@ -122,16 +122,15 @@ public final class Ingestor {
                 continue;
             }
             Optional<String> supersedes = Optional.ofNullable(previous).map(BatchManifest.SubmissionEntry::submissionId);
-            String submissionId;
+            BatchManifest.SubmissionEntry entry;
             try {
-                submissionId = batch.add(submission, supersedes);
+                entry = batch.add(submission, supersedes);
             }
             catch (IOException e) {
                 throw new UncheckedIOException("Cannot write the batch for " + outcome.file(), e);
             }
-            current.put(submission.key(), new BatchManifest.SubmissionEntry(submissionId, submission.key(), submission.sourceFile(), submission.sha256(),
-                    submission.facts().size(), List.copyOf(submission.yearsReported())));
-            submissions.add(new IngestResult.SubmissionResult(Optional.of(submissionId), submission.form().name(), submission.unitCode(), submission.agency(),
+            current.put(submission.key(), entry);
+            submissions.add(new IngestResult.SubmissionResult(Optional.of(entry.submissionId()), submission.form().name(), submission.unitCode(), submission.agency(),
                     submission.facts().size(), supersedes));
             changed = true;
         }

@@ -98,6 +98,7 @@ public final class IngestBenchmark {
         List<Phase> floorWarm = new ArrayList<>();
         List<Phase> ingestWarm = new ArrayList<>();
         for (int round = 1; round <= warmRounds; round++) {
+            System.gc();
             HeapPeak.reset();
             Phase floor = floor(files, threads);
             System.out.printf(Locale.ROOT, "floor  (unzip + scan XML only), warm %d: %s  peak heap %d MiB%n", round, floor.describe(files.size()), HeapPeak.bytes() >> 20);

@@ -9,9 +9,11 @@ import vn.pcmd.ingest.IssueCode;
 import vn.pcmd.ingest.UnitRegistry;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The rules every figure obeys, whether it came from a workbook's cell or a CSV line. */
 final class FigureRules {
@@ -44,18 +46,32 @@ final class FigureRules {
 
     /** "Of which" figures above their total, where the catalog says the rule holds, each at the breakdown's cell. */
     static void checkBreakdowns(Catalog catalog, List<Fact> facts, IssueBuilder issues) {
-        Map<FigureKey, Fact> byKey = new HashMap<>(facts.size() * 2);
+        // the breakdowns, and the totals they fall under: only those totals' figures are looked up by year
+        Indicator[] breakdowns = new Indicator[facts.size()];
+        Set<String> totals = new HashSet<>();
+        for (int index = 0; index < facts.size(); index++) {
+            Indicator indicator = catalog.indicator(facts.get(index).indicatorCode()).orElseThrow();
+            if (indicator.parentCode().isPresent() && indicator.ofWhichWithinTotal()) {
+                breakdowns[index] = indicator;
+                totals.add(indicator.parentCode().get());
+            }
+        }
+        if (totals.isEmpty()) {
+            return;
+        }
+        Map<FigureKey, Fact> totalFigures = new HashMap<>();
         for (Fact fact : facts) {
-            if (byKey.put(new FigureKey(fact.indicatorCode(), fact.year()), fact) != null) {
+            if (totals.contains(fact.indicatorCode()) && totalFigures.put(new FigureKey(fact.indicatorCode(), fact.year()), fact) != null) {
                 throw new IllegalStateException("Two figures of " + fact.indicatorCode() + " for " + fact.year());
             }
         }
-        for (Fact fact : facts) {
-            Indicator indicator = catalog.indicator(fact.indicatorCode()).orElseThrow();
-            if (indicator.parentCode().isEmpty() || !indicator.ofWhichWithinTotal()) {
+        for (int index = 0; index < facts.size(); index++) {
+            Indicator indicator = breakdowns[index];
+            if (indicator == null) {
                 continue;
             }
-            Fact total = byKey.get(new FigureKey(indicator.parentCode().get(), fact.year()));
+            Fact fact = facts.get(index);
+            Fact total = totalFigures.get(new FigureKey(indicator.parentCode().get(), fact.year()));
             if (total != null && fact.value() > total.value()) {
                 Indicator parent = catalog.indicator(total.indicatorCode()).orElseThrow();
                 issues.add(IssueCode.VALUE_ABOVE_TOTAL, Optional.of(fact.sheet()), Optional.of(fact.cell()), Optional.of(fact.indicatorCode()), Optional.of(fact.year()),

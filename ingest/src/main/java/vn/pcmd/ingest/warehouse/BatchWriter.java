@@ -51,8 +51,11 @@ public final class BatchWriter implements AutoCloseable {
         return batchId;
     }
 
-    /** Adds an accepted submission; {@code supersedes} is the sender's current submission, if any. */
-    public String add(Submission submission, Optional<String> supersedes) throws IOException {
+    /**
+     * Adds an accepted submission; {@code supersedes} is the sender's current submission, if any. Returns its entry in
+     * the batch's manifest, which names the submission's id.
+     */
+    public BatchManifest.SubmissionEntry add(Submission submission, Optional<String> supersedes) throws IOException {
         if (staging == null) {
             staging = warehouse.newStagingDirectory(batchId);
             submissions = WarehouseTables.SUBMISSIONS.open(staging.resolve(Warehouse.SUBMISSIONS_FILE));
@@ -86,8 +89,10 @@ public final class BatchWriter implements AutoCloseable {
             issues.write(batchId, submissionId, issue.code().name(), issue.code().severity().name(), issue.file(), issue.sheet().orElse(null),
                     issue.cell().orElse(null), issue.indicatorCode().orElse(null), issue.year().orElse(null), issue.messageVi(), issue.messageEn());
         }
-        entries.add(new BatchManifest.SubmissionEntry(submissionId, submission.key(), submission.sourceFile(), submission.sha256(), submission.facts().size(), years));
-        return submissionId;
+        BatchManifest.SubmissionEntry entry = new BatchManifest.SubmissionEntry(submissionId, submission.key(), submission.sourceFile(), submission.sha256(),
+                submission.facts().size(), years);
+        entries.add(entry);
+        return entry;
     }
 
     /** {@code %05d} without a Formatter, which showed in the profile of a national run: one per submission. */

@@ -172,9 +172,12 @@ public final class ParquetTable {
             if (row.length != buffers.length) {
                 throw new IllegalArgumentException("Table " + name + " has " + buffers.length + " columns, not " + row.length);
             }
-            // every value is checked before any is kept, so a refused row leaves the columns aligned
+            // every value is checked before any is kept, so a refused row leaves the columns aligned; the object of the
+            // row before was checked then
             for (int index = 0; index < row.length; index++) {
-                buffers[index].check(row[index]);
+                if (row[index] != buffers[index].previous) {
+                    buffers[index].check(row[index]);
+                }
             }
             boolean dictionaryFull = false;
             for (int index = 0; index < row.length; index++) {
@@ -278,6 +281,7 @@ public final class ParquetTable {
         private final int[] definitionLevels;
         private int valuesInPage;
         private int nullsInPage;
+        /** The value kept last, never null: the next row's same object is its id again, and already checked. */
         private Object previous;
         private int previousId = -1;
         private Statistics<?> pageStatistics;
