@@ -36,7 +36,11 @@ public final class WarehouseTables {
             new Column("cell", STRING, true)),
             Set.of("form"));
 
-    /** One row per accepted submission: who sent what, from which file, when. */
+    /**
+     * One row per accepted submission: who sent what, from which file, when. One small file per batch, always read
+     * whole: min/max only on its numbers, dates and {@code form}, not on texts unique to each row (ids, files, hashes),
+     * whose comparisons showed in the writing of a national batch.
+     */
     public static final ParquetTable SUBMISSIONS = new ParquetTable("submissions", List.of(
             new Column("submission_id", STRING, true),
             new Column("batch_id", STRING, true),
@@ -59,7 +63,8 @@ public final class WarehouseTables {
             new Column("sheet", STRING, true),
             new Column("submitted_on", DATE, false),
             new Column("received_at", TIMESTAMP, true),
-            new Column("supersedes_submission_id", STRING, false)));
+            new Column("supersedes_submission_id", STRING, false)),
+            Set.of("form"));
 
     /** Warnings of accepted files (rejected files leave nothing in the warehouse; see the ingest report). */
     public static final ParquetTable ISSUES = new ParquetTable("issues", List.of(
