@@ -44,12 +44,12 @@ import static java.util.Objects.requireNonNull;
 /**
  * A flat Parquet table schema and a writer for rows of it. The warehouse's tables are a few columns of strings,
  * numbers and dates, millions of rows in a national run, and most of their values repeat from row to row: every
- * fact of a submission carries its submission, unit and file. So the writer is columnar and dictionary-first: each
- * column but the doubles keeps a dictionary per row group, and a value that is the very object of the row before
- * costs one comparison of references, not a hash of its text. Pages are encoded as parquet-java encodes them
- * (data page v1, PLAIN_DICTIONARY ids in the RLE/bit-packed hybrid, PLAIN doubles, Snappy), and parquet-java's
- * {@link ParquetFileWriter} lays out the file and its footer; its record writer, which hashed every value of every
- * row into its dictionaries, is not used.
+ * fact of a submission carries its submission, unit and file. So the writer is columnar and dictionary-first: every
+ * column keeps a dictionary per row group, and a value that is the very object of the row before costs one
+ * comparison of references, not a hash of its text. Pages are encoded as parquet-java encodes them (data page v1,
+ * PLAIN_DICTIONARY ids in the RLE/bit-packed hybrid, PLAIN dictionaries, Snappy), and parquet-java's
+ * {@link ParquetFileWriter} lays out the column chunks, statistics, page indexes and footer; its record writer, which
+ * hashed every value of every row into its dictionaries, is not used.
  */
 public final class ParquetTable {
     public enum ColumnType {
@@ -71,7 +71,7 @@ public final class ParquetTable {
     /** Rows per data page, as parquet-java's default page row limit. */
     static final int PAGE_ROWS = 20_000;
     /**
-     * Rows per row group. A national partition (about 250,000 facts) is one row group; the bound keeps a row group's
+     * Rows per row group. A national partition (about 500,000 facts of Phụ lục IIA in one year) is one row group; the bound keeps a row group's
      * dictionaries and buffered pages small however many forms one run takes.
      */
     static final int ROW_GROUP_ROWS = 1 << 20;
@@ -249,9 +249,10 @@ public final class ParquetTable {
         }
     }
 
+    /** The size of a value of a fixed-size type in a PLAIN dictionary page. */
     private static int plainBytes(ColumnType type) {
         return switch (type) {
-            case STRING -> throw new IllegalArgumentException("A text's size is its length");
+            case STRING -> throw new IllegalArgumentException("A text's size is its length in UTF-8");
             case INT, DATE -> Integer.BYTES;
             case DOUBLE, TIMESTAMP -> Long.BYTES;
         };
