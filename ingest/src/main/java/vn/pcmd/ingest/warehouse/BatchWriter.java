@@ -24,6 +24,21 @@ import java.util.stream.Collectors;
 public final class BatchWriter implements AutoCloseable {
     private static final DateTimeFormatter BATCH_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    private static final int FACT_BATCH = WarehouseTables.FACTS.columnIndex("batch_id");
+    private static final int FACT_SUBMISSION = WarehouseTables.FACTS.columnIndex("submission_id");
+    private static final int FACT_UNIT = WarehouseTables.FACTS.columnIndex("unit_code");
+    private static final int FACT_UNIT_LEVEL = WarehouseTables.FACTS.columnIndex("unit_level");
+    private static final int FACT_PROVINCE = WarehouseTables.FACTS.columnIndex("province_code");
+    private static final int FACT_FORM = WarehouseTables.FACTS.columnIndex("form");
+    private static final int FACT_AGENCY = WarehouseTables.FACTS.columnIndex("agency");
+    private static final int FACT_INDICATOR = WarehouseTables.FACTS.columnIndex("indicator_code");
+    private static final int FACT_YEAR = WarehouseTables.FACTS.columnIndex("year");
+    private static final int FACT_VALUE = WarehouseTables.FACTS.columnIndex("value");
+    private static final int FACT_PERIOD = WarehouseTables.FACTS.columnIndex("period");
+    private static final int FACT_SOURCE_FILE = WarehouseTables.FACTS.columnIndex("source_file");
+    private static final int FACT_SHEET = WarehouseTables.FACTS.columnIndex("sheet");
+    private static final int FACT_CELL = WarehouseTables.FACTS.columnIndex("cell");
+
     private final Warehouse warehouse;
     private final String period;
     private final Instant receivedAt;
@@ -67,17 +82,32 @@ public final class BatchWriter implements AutoCloseable {
         String form = submission.form().name();
         String unitLevel = submission.unitLevel().code();
         Map<Integer, ParquetTable.Writer> writersOfForm = factWriters.computeIfAbsent(form, name -> new HashMap<>());
-        // the submission's own values are the same objects in each of its facts: the writer finds their dictionary
-        // ids by reference, so only the indicator, year, figure and cell of a fact are looked at
+        // one row for all the submission's facts: its own values are the same objects in each, which the writer finds
+        // by reference, and only the indicator, year, figure, sheet and cell change from fact to fact
+        Object[] row = new Object[WarehouseTables.FACTS.columns().size()];
+        row[FACT_BATCH] = batchId;
+        row[FACT_SUBMISSION] = submissionId;
+        row[FACT_UNIT] = submission.unitCode();
+        row[FACT_UNIT_LEVEL] = unitLevel;
+        row[FACT_PROVINCE] = submission.provinceCode();
+        row[FACT_FORM] = form;
+        row[FACT_AGENCY] = agency;
+        row[FACT_PERIOD] = submission.period();
+        row[FACT_SOURCE_FILE] = submission.sourceFile();
         for (Fact fact : submission.facts()) {
-            ParquetTable.Writer facts = writersOfForm.get(fact.year());
+            Integer year = fact.year();
+            ParquetTable.Writer facts = writersOfForm.get(year);
             if (facts == null) {
-                facts = openFactsPartition(form, fact.year());
-                writersOfForm.put(fact.year(), facts);
+                facts = openFactsPartition(form, year);
+                writersOfForm.put(year, facts);
             }
             factCount++;
-            facts.write(batchId, submissionId, submission.unitCode(), unitLevel, submission.provinceCode(), form, agency, fact.indicatorCode(), fact.year(),
-                    fact.value(), submission.period(), submission.sourceFile(), fact.sheet(), fact.cell());
+            row[FACT_INDICATOR] = fact.indicatorCode();
+            row[FACT_YEAR] = year;
+            row[FACT_VALUE] = fact.value();
+            row[FACT_SHEET] = fact.sheet();
+            row[FACT_CELL] = fact.cell();
+            facts.write(row);
         }
         List<Integer> years = List.copyOf(submission.yearsReported());
         submissions.write(submissionId, batchId, sequence, submissionSequence, submission.unitCode(), submission.unitName(), submission.unitLevel().code(),

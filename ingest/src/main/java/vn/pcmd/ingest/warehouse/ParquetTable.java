@@ -121,6 +121,16 @@ public final class ParquetTable {
         return columns;
     }
 
+    /** The position of a column in a row. */
+    public int columnIndex(String columnName) {
+        for (int index = 0; index < columns.size(); index++) {
+            if (columns.get(index).name().equals(columnName)) {
+                return index;
+            }
+        }
+        throw new IllegalArgumentException("Table " + name + " has no column " + columnName);
+    }
+
     public MessageType schema() {
         return schema;
     }
@@ -135,8 +145,8 @@ public final class ParquetTable {
     }
 
     /**
-     * Writes rows given as arrays in column order: String, Integer, Double, LocalDate, Instant, or null. Not
-     * thread-safe.
+     * Writes rows given as arrays in column order: String, Integer, Double, LocalDate, Instant, or null. The writer
+     * keeps no reference to a row's array, so a caller may fill the same one again for the next row. Not thread-safe.
      */
     public final class Writer implements AutoCloseable {
         private final ParquetFileWriter file;
