@@ -51,27 +51,8 @@ public record Submission(
     }
 
     public SortedSet<Integer> yearsReported() {
-        // the figures' years lie in the programme period: marked in an array, not each boxed into the set
-        int first = Integer.MAX_VALUE;
-        int last = Integer.MIN_VALUE;
-        for (Fact fact : facts) {
-            first = Math.min(first, fact.year());
-            last = Math.max(last, fact.year());
-        }
         SortedSet<Integer> years = new TreeSet<>();
-        if (facts.isEmpty() || (long) last - first > 1_000) {
-            facts.forEach(fact -> years.add(fact.year()));
-            return years;
-        }
-        boolean[] present = new boolean[last - first + 1];
-        for (Fact fact : facts) {
-            present[fact.year() - first] = true;
-        }
-        for (int index = 0; index < present.length; index++) {
-            if (present[index]) {
-                years.add(first + index);
-            }
-        }
+        facts.forEach(fact -> years.add(fact.year()));
         return years;
     }
 }

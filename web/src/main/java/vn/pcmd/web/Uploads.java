@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -178,8 +179,13 @@ final class Uploads implements AutoCloseable {
 
     /** Uploads not committed within {@link #PENDING_LIFETIME}: forgotten, their files deleted. */
     void forgetExpired(Instant now) {
+        forget(upload -> upload.created().plus(PENDING_LIFETIME).isBefore(now));
+    }
+
+    /** Forgets the waiting uploads that match, deleting their files; one a commit took meanwhile is left to it. */
+    private void forget(Predicate<PendingUpload> which) {
         for (PendingUpload upload : List.copyOf(pending.values())) {
-            if (upload.created().plus(PENDING_LIFETIME).isBefore(now) && pending.remove(upload.id(), upload)) {
+            if (which.test(upload) && pending.remove(upload.id(), upload)) {
                 deleteUploadFolder(upload.directory());
             }
         }
@@ -244,11 +250,7 @@ final class Uploads implements AutoCloseable {
     @Override
     public void close() {
         // uploads waiting for a commit live in this process only: their files can never be committed after it stops
-        for (PendingUpload upload : List.copyOf(pending.values())) {
-            if (pending.remove(upload.id(), upload)) {
-                deleteUploadFolder(upload.directory());
-            }
-        }
+        forget(upload -> true);
         // a run of the jobs in progress finishes: its marts are replaced by atomic renames, never left half-written
         jobs.shutdown();
         try {

@@ -68,6 +68,15 @@ public final class ScaledWarehouse {
         }
     }
 
+    /**
+     * Writes the facts of {@code sourceFiles} (a glob of fact files), selected as {@code columns}, into a batch's facts
+     * folder, partitioned by form and year as ingest writes them.
+     */
+    public static void copyFacts(DuckDbEngine engine, String columns, String sourceFiles, Path batchDirectory) {
+        engine.execute("copy (select " + columns + " from read_parquet('" + sourceFiles + "', union_by_name = true, hive_partitioning = false)) to '"
+                + batchDirectory.resolve(Warehouse.FACTS_DIRECTORY) + "' (format parquet, compression zstd, partition_by (form, year), write_partition_columns true)");
+    }
+
     /** The number of copies a scaled warehouse holds; empty for any other warehouse. */
     public static Optional<Integer> copies(Warehouse warehouse) {
         Path marker = warehouse.root().resolve(MARKER);
@@ -108,9 +117,8 @@ public final class ScaledWarehouse {
                     // submission ids keep their order within a copy (one prefix for all), so the latest stays the latest
                     String prefix = "'" + batch + "-' || ";
                     String unit = copy == 0 ? "unit_code" : "unit_code || 'r" + copy + "'";
-                    engine.execute("copy (select * replace ('" + batch + "' as batch_id, " + prefix + "submission_id as submission_id, " + unit + " as unit_code) from read_parquet('"
-                            + source.glob(Warehouse.FACTS_FILES) + "', union_by_name = true, hive_partitioning = false)) to '" + directory.resolve(Warehouse.FACTS_DIRECTORY)
-                            + "' (format parquet, compression zstd, partition_by (form, year), write_partition_columns true)");
+                    copyFacts(engine, "* replace ('" + batch + "' as batch_id, " + prefix + "submission_id as submission_id, " + unit + " as unit_code)",
+                            source.glob(Warehouse.FACTS_FILES), directory);
                     engine.execute("copy (select * replace ('" + batch + "' as batch_id, " + prefix + "submission_id as submission_id, " + unit + " as unit_code, "
                             + "case when supersedes_submission_id is not null then " + prefix + "supersedes_submission_id end as supersedes_submission_id) from read_parquet('"
                             + source.glob(Warehouse.SUBMISSIONS_FILE) + "', union_by_name = true)) to '" + directory.resolve(Warehouse.SUBMISSIONS_FILE)

@@ -110,8 +110,8 @@ public final class BatchWriter implements AutoCloseable {
             facts.write(row);
         }
         List<Integer> years = List.copyOf(submission.yearsReported());
-        submissions.write(submissionId, batchId, sequence, submissionSequence, submission.unitCode(), submission.unitName(), submission.unitLevel().code(),
-                submission.provinceCode(), submission.form().name(), agency, submission.period(),
+        submissions.write(submissionId, batchId, sequence, submissionSequence, submission.unitCode(), submission.unitName(), unitLevel,
+                submission.provinceCode(), form, agency, submission.period(),
                 years.stream().map(String::valueOf).collect(Collectors.joining(",")), years.get(0), years.get(years.size() - 1),
                 submission.facts().size(), submission.warnings().size(), submission.sourceFile(), submission.sha256(), submission.sheet(),
                 submission.submittedOn().orElse(null), receivedAt, supersedes.orElse(null));

@@ -446,19 +446,6 @@ public final class XlsxWorkbook implements AutoCloseable {
     }
 
     private static int parseRowNumber(String text, String sheet) throws XlsxException {
-        int digits = 0;
-        for (int index = 0; index < text.length() && index < 8; index++) {
-            char digit = text.charAt(index);
-            if (digit < '0' || digit > '9') {
-                digits = 0;
-                break;
-            }
-            digits = digits * 10 + (digit - '0');
-            if (index == text.length() - 1 && digits >= 1) {
-                return digits;
-            }
-        }
-        // spaces, signs, zero or a long number: the general reading, with its errors
         try {
             int row = Integer.parseInt(text.strip());
             if (row < 1) {

@@ -76,10 +76,7 @@ public final class ReplicatedWarehouse {
                 // copy 0 keeps the senders' own codes; the others send as replicas
                 String unit = "unit_code || '" + suffix + "' as unit_code";
                 String submission = "submission_id || '" + suffix + "' as submission_id";
-                // the facts partitioned by form and year as ingest writes them
-                duckdb.execute("copy (select " + (copy == 0 ? "*" : "* replace (" + unit + ", " + submission + ")") + " from read_parquet('"
-                        + from.resolve(Warehouse.FACTS_FILES) + "', hive_partitioning = false)) to '" + batch.resolve(Warehouse.FACTS_DIRECTORY)
-                        + "' (format parquet, compression zstd, partition_by (form, year), write_partition_columns true)");
+                ScaledWarehouse.copyFacts(duckdb, copy == 0 ? "*" : "* replace (" + unit + ", " + submission + ")", from.resolve(Warehouse.FACTS_FILES).toString(), batch);
                 copy(duckdb, from.resolve(Warehouse.SUBMISSIONS_FILE), batch.resolve(Warehouse.SUBMISSIONS_FILE), copy == 0 ? "*" : "* replace (" + unit + ", " + submission + ")");
                 copy(duckdb, from.resolve(Warehouse.ISSUES_FILE), batch.resolve(Warehouse.ISSUES_FILE), copy == 0 ? "*" : "* replace (" + submission + ")");
                 Warehouse.writeManifest(batch, new BatchManifest(batchId, copy + 1, original.createdAt(), original.period(), original.factCount(), List.of()));
