@@ -49,10 +49,19 @@ public final class CellReference {
 
     /** Parses "C8" into {row 8, column 2}; returns null if the text is not an address. */
     static int[] parse(String reference) {
-        int index = 0;
+        long parsed = parse(reference.toCharArray(), 0, reference.length());
+        return parsed < 0 ? null : new int[] {row(parsed), column(parsed)};
+    }
+
+    /**
+     * Parses the address in {@code characters[start, end)}, as the XML parser holds it, into a row and a column packed in
+     * one long (read them with {@link #row} and {@link #column}); -1 if the text is not an address.
+     */
+    static long parse(char[] characters, int start, int end) {
+        int index = start;
         int column = 0;
-        for (; index < reference.length() && index < 4; index++) {
-            char letter = reference.charAt(index);
+        for (; index < end && index < start + 4; index++) {
+            char letter = characters[index];
             if (letter >= 'A' && letter <= 'Z') {
                 column = column * 26 + (letter - 'A' + 1);
             }
@@ -63,17 +72,25 @@ public final class CellReference {
                 break;
             }
         }
-        if (index == 0 || index == reference.length() || column > 16_384) {
-            return null;
+        if (index == start || index == end || column > 16_384) {
+            return -1;
         }
         int row = 0;
-        for (; index < reference.length(); index++) {
-            char digit = reference.charAt(index);
+        for (; index < end; index++) {
+            char digit = characters[index];
             if (digit < '0' || digit > '9' || row > 1_048_576) {
-                return null;
+                return -1;
             }
             row = row * 10 + (digit - '0');
         }
-        return new int[] {row, column - 1};
+        return (long) row << 32 | (column - 1);
+    }
+
+    static int row(long parsed) {
+        return (int) (parsed >>> 32);
+    }
+
+    static int column(long parsed) {
+        return (int) parsed;
     }
 }

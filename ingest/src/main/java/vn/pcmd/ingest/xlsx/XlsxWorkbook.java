@@ -1,5 +1,10 @@
 package vn.pcmd.ingest.xlsx;
 
+import com.ctc.wstx.stax.WstxInputFactory;
+import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedValueDecoder;
+
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -34,7 +39,7 @@ public final class XlsxWorkbook implements AutoCloseable {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] OLE2_MAGIC = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
     private static final byte[] ENCRYPTION_INFO = "EncryptionInfo".getBytes(StandardCharsets.UTF_16LE);
-    private static final XMLInputFactory XML = secureFactory();
+    private static final XMLInputFactory2 XML = newXmlFactory();
 
     private final ZipFile zip;
     private final XlsxLimits limits;
@@ -242,13 +247,14 @@ public final class XlsxWorkbook implements AutoCloseable {
         }
         Grid grid = new Grid();
         List<Sheet.MergedRange> merged = new ArrayList<>();
+        AttributeText attribute = new AttributeText();
         try (InputStream input = inflate(zipEntry)) {
-            XMLStreamReader xml = parser(input, zipEntry);
+            XMLStreamReader2 xml = parser(input, zipEntry);
             int rowNumber = 0;
             int columnNumber = -1;
             int cellRow = 0;
             int cellColumn = 0;
-            String type = null;
+            CellType type = CellType.NUMBER;
             boolean formula = false;
             // the text of <v>, kept as a String: a value is nearly always one text event, so no builder is needed
             String value = null;
@@ -261,18 +267,18 @@ public final class XlsxWorkbook implements AutoCloseable {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
                         case "row" -> {
-                            String r = xml.getAttributeValue(null, "r");
-                            rowNumber = r == null ? rowNumber + 1 : parseRowNumber(r, entry.name());
+                            int r = xml.getAttributeIndex(null, "r");
+                            rowNumber = r < 0 ? rowNumber + 1 : attribute.rowNumber(xml, r, zipEntry, entry.name());
                             columnNumber = -1;
                             if (rowNumber > limits.maxRows() || grid.rowCount() >= limits.maxRows()) {
                                 throw XlsxException.atCell(entry.name(), CellReference.format(rowNumber, 0), "xlsx.tooManyRows", entry.name(), limits.maxRows());
                             }
                         }
                         case "c" -> {
-                            String reference = xml.getAttributeValue(null, "r");
-                            int[] parsed = reference == null ? null : CellReference.parse(reference);
-                            cellRow = parsed == null ? rowNumber : parsed[0];
-                            cellColumn = parsed == null ? columnNumber + 1 : parsed[1];
+                            int r = xml.getAttributeIndex(null, "r");
+                            long address = r < 0 ? -1 : attribute.address(xml, r, zipEntry);
+                            cellRow = address < 0 ? rowNumber : CellReference.row(address);
+                            cellColumn = address < 0 ? columnNumber + 1 : CellReference.column(address);
                             columnNumber = cellColumn;
                             if (cellColumn >= limits.maxColumns()) {
                                 throw XlsxException.atCell(entry.name(), CellReference.format(cellRow, cellColumn), "xlsx.tooManyColumns", entry.name(), limits.maxColumns());
@@ -280,7 +286,8 @@ public final class XlsxWorkbook implements AutoCloseable {
                             if (cellRow > limits.maxRows()) {
                                 throw XlsxException.atCell(entry.name(), CellReference.format(cellRow, cellColumn), "xlsx.tooManyRows", entry.name(), limits.maxRows());
                             }
-                            type = xml.getAttributeValue(null, "t");
+                            int t = xml.getAttributeIndex(null, "t");
+                            type = t < 0 ? CellType.NUMBER : attribute.cellType(xml, t, zipEntry);
                             formula = false;
                             value = null;
                             sharedIndex = -1;
@@ -308,7 +315,7 @@ public final class XlsxWorkbook implements AutoCloseable {
                         inline.append(xml.getText());
                     }
                     else if (value != null) {
-                        if (value.isEmpty() && sharedIndex < 0 && "s".equals(type)) {
+                        if (value.isEmpty() && sharedIndex < 0 && type == CellType.SHARED_STRING) {
                             sharedIndex = digits(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                             if (sharedIndex >= 0) {
                                 continue;
@@ -411,7 +418,7 @@ public final class XlsxWorkbook implements AutoCloseable {
         return number;
     }
 
-    private CellValue cell(String type, boolean formula, String value, int sharedIndex, String inline) throws XlsxException {
+    private CellValue cell(CellType type, boolean formula, String value, int sharedIndex, String inline) throws XlsxException {
         if (inline != null) {
             return new CellValue(CellValue.Kind.STRING, inline, formula);
         }
@@ -419,11 +426,9 @@ public final class XlsxWorkbook implements AutoCloseable {
             // a styled empty cell, or a formula no spreadsheet has computed yet
             return formula ? new CellValue(CellValue.Kind.EMPTY, "", true) : null;
         }
-        if (type == null || type.equals("n")) {
-            return new CellValue(CellValue.Kind.NUMBER, value.strip(), formula);
-        }
         return switch (type) {
-            case "s" -> {
+            case NUMBER -> new CellValue(CellValue.Kind.NUMBER, value.strip(), formula);
+            case SHARED_STRING -> {
                 int index = sharedIndex;
                 try {
                     if (index < 0) {
@@ -438,11 +443,92 @@ public final class XlsxWorkbook implements AutoCloseable {
                 }
                 yield new CellValue(CellValue.Kind.STRING, sharedStrings.get(index), formula);
             }
-            case "str", "inlineStr", "d" -> new CellValue(CellValue.Kind.STRING, value, formula);
-            case "b" -> new CellValue(CellValue.Kind.BOOLEAN, value.strip(), formula);
-            case "e" -> new CellValue(CellValue.Kind.ERROR, value.strip(), formula);
-            default -> new CellValue(CellValue.Kind.STRING, value, formula);
+            case TEXT -> new CellValue(CellValue.Kind.STRING, value, formula);
+            case BOOLEAN -> new CellValue(CellValue.Kind.BOOLEAN, value.strip(), formula);
+            case ERROR -> new CellValue(CellValue.Kind.ERROR, value.strip(), formula);
         };
+    }
+
+    /** How a cell's {@code t} attribute says to read its value; a type Excel does not define is read as text. */
+    private enum CellType {
+        /** No {@code t}, or {@code n}. */
+        NUMBER,
+        /** {@code s}: the value is an index into the shared strings. */
+        SHARED_STRING,
+        /** {@code str} (a formula's text), {@code inlineStr}, {@code d} (an ISO date), or anything else. */
+        TEXT,
+        /** {@code b}. */
+        BOOLEAN,
+        /** {@code e}. */
+        ERROR
+    }
+
+    /**
+     * Reads an attribute's text where the parser holds it, without making a String of it: a national run reads
+     * millions of cells, and the Strings of their {@code r} and {@code t} attributes showed in its profile. The
+     * parser hands over its characters, already stripped of surrounding white space; they are read at once. One per
+     * sheet being read.
+     */
+    private static final class AttributeText extends TypedValueDecoder {
+        private static final char[] NO_CHARACTERS = {};
+        private char[] characters = NO_CHARACTERS;
+        private int start;
+        private int end;
+
+        /** A cell's address, packed as {@link CellReference#parse(char[], int, int)} packs it; -1 if it is none. */
+        long address(XMLStreamReader2 xml, int attribute, ZipEntry part) throws XlsxException, IOException {
+            read(xml, attribute, part);
+            return CellReference.parse(characters, start, end);
+        }
+
+        CellType cellType(XMLStreamReader2 xml, int attribute, ZipEntry part) throws XlsxException, IOException {
+            read(xml, attribute, part);
+            if (end - start != 1) {
+                return CellType.TEXT;
+            }
+            return switch (characters[start]) {
+                case 'n' -> CellType.NUMBER;
+                case 's' -> CellType.SHARED_STRING;
+                case 'b' -> CellType.BOOLEAN;
+                case 'e' -> CellType.ERROR;
+                default -> CellType.TEXT;
+            };
+        }
+
+        int rowNumber(XMLStreamReader2 xml, int attribute, ZipEntry part, String sheet) throws XlsxException, IOException {
+            read(xml, attribute, part);
+            int row = digits(characters, start, end - start);
+            // anything but plain digits is read as text, which names it if it is no row number
+            return row >= 1 ? row : parseRowNumber(xml.getAttributeValue(attribute), sheet);
+        }
+
+        private void read(XMLStreamReader2 xml, int attribute, ZipEntry part) throws XlsxException, IOException {
+            try {
+                xml.getAttributeAs(attribute, this);
+            }
+            catch (XMLStreamException e) {
+                throw badXml(e, part);
+            }
+        }
+
+        @Override
+        public void decode(String text) {
+            decode(text.toCharArray(), 0, text.length());
+        }
+
+        @Override
+        public void decode(char[] text, int from, int to) {
+            characters = text;
+            start = from;
+            end = to;
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            characters = NO_CHARACTERS;
+            start = 0;
+            end = 0;
+        }
     }
 
     private static int parseRowNumber(String text, String sheet) throws XlsxException {
@@ -486,9 +572,9 @@ public final class XlsxWorkbook implements AutoCloseable {
         }
     }
 
-    private static XMLStreamReader parser(InputStream input, ZipEntry part) throws XlsxException, IOException {
+    private static XMLStreamReader2 parser(InputStream input, ZipEntry part) throws XlsxException, IOException {
         try {
-            return XML.createXMLStreamReader(input);
+            return (XMLStreamReader2) XML.createXMLStreamReader(input);
         }
         catch (XMLStreamException e) {
             throw badXml(e, part);
@@ -525,8 +611,12 @@ public final class XlsxWorkbook implements AutoCloseable {
                 location == null ? 1 : Math.max(1, location.getColumnNumber()));
     }
 
-    private static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+    /**
+     * The XML parser the reader uses, as it configures it: Woodstox by name, not whichever StAX implementation the
+     * classpath happens to offer first. The benchmark's floor scans with it too.
+     */
+    public static XMLInputFactory2 newXmlFactory() {
+        XMLInputFactory2 factory = new WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
