@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -270,21 +269,24 @@ public final class ParquetTable {
 
     /**
      * One column's values since the last page, as ids in a dictionary that lives as long as the row group. A value is
-     * found by reference first (the same object as the row before), by equality second. Every type is
-     * dictionary-encoded, as parquet-java does: the figures too repeat (small counts, yes/no), and their dictionary
-     * halves the file.
+     * found by reference first (the same object as the row before), then in the dictionary: a text by its own hash
+     * and equality, every other type by the 64 bits it is written as. Every type is dictionary-encoded, as parquet-java
+     * does: the figures too repeat (small counts, yes/no), and their dictionary halves the file.
      */
     private final class ColumnBuffer {
         private final Column column;
         private final ColumnDescriptor descriptor;
         private final Class<?> valueClass;
         private final boolean statistics;
-        /** Ids of the values of every type but double, whose hash codes collide for whole numbers (1.0, 2.0, …). */
-        private final Map<Object, Integer> ids = new HashMap<>();
-        private final DoubleIds doubleIds = new DoubleIds();
-        private final List<Object> dictionary = new ArrayList<>();
-        /** The UTF-8 of a text column's dictionary, made once per value and row group. */
+        /** A text column's ids. */
+        private final TextIds textIds = new TextIds();
+        /** The UTF-8 of a text column's dictionary, in id order, made once per value and row group. */
         private final List<byte[]> texts = new ArrayList<>();
+        /** Every other column's ids, by the value's bits as written (see {@link #bits}). */
+        private final LongIds longIds = new LongIds();
+        /** Those bits, in id order. */
+        private long[] dictionaryBits = new long[64];
+        private int dictionarySize;
         /** The size of the dictionary page, PLAIN-encoded. */
         private long dictionaryBytes;
         private final int[] pageIds;
@@ -342,13 +344,23 @@ public final class ParquetTable {
                 definitionLevels[row] = 1;
             }
             int id;
-            if (value == previous || value.equals(previous)) {
+            if (value == previous) {
                 id = previousId;
             }
             else {
-                id = column.type() == ColumnType.DOUBLE ? doubleIds.get((Double) value) : idOf(value);
-                if (id < 0) {
-                    id = newId(value);
+                if (column.type() == ColumnType.STRING) {
+                    String text = (String) value;
+                    id = textIds.get(text);
+                    if (id < 0) {
+                        id = newText(text);
+                    }
+                }
+                else {
+                    long bits = bits(value);
+                    id = longIds.get(bits);
+                    if (id < 0) {
+                        id = newBits(bits);
+                    }
                 }
                 previous = value;
                 previousId = id;
@@ -362,42 +374,54 @@ public final class ParquetTable {
             return dictionaryBytes >= PROPERTIES.getDictionaryPageSizeThreshold();
         }
 
-        private int idOf(Object value) {
-            Integer id = ids.get(value);
-            return id == null ? -1 : id;
+        /**
+         * A value of a type other than text as the 64 bits it is written as: an int, a date's day or an instant's
+         * millisecond widened, a double's raw bits (so -0.0 and 0.0 stay two values, as parquet-java keeps them).
+         */
+        private long bits(Object value) {
+            return switch (column.type()) {
+                case INT -> (Integer) value;
+                case DOUBLE -> Double.doubleToRawLongBits((Double) value);
+                case DATE -> ((LocalDate) value).toEpochDay();
+                case TIMESTAMP -> ((Instant) value).toEpochMilli();
+                case STRING -> throw new IllegalStateException("A text has no bits");
+            };
         }
 
-        private int newId(Object value) {
-            int id = dictionary.size();
-            dictionary.add(value);
-            if (column.type() == ColumnType.DOUBLE) {
-                doubleIds.put((Double) value, id);
+        private int newText(String value) {
+            int id = newId();
+            textIds.put(value, id);
+            byte[] text = value.getBytes(StandardCharsets.UTF_8);
+            texts.add(text);
+            dictionaryBytes += Integer.BYTES + text.length;
+            return id;
+        }
+
+        private int newBits(long bits) {
+            int id = newId();
+            longIds.put(bits, id);
+            if (id == dictionaryBits.length) {
+                dictionaryBits = Arrays.copyOf(dictionaryBits, id * 2);
             }
-            else {
-                ids.put(value, id);
-            }
+            dictionaryBits[id] = bits;
+            dictionaryBytes += plainBytes(column.type());
+            return id;
+        }
+
+        private int newId() {
+            int id = dictionarySize++;
             if (id == countedInPage.length) {
                 countedInPage = Arrays.copyOf(countedInPage, id * 2);
-            }
-            if (column.type() == ColumnType.STRING) {
-                byte[] text = ((String) value).getBytes(StandardCharsets.UTF_8);
-                texts.add(text);
-                dictionaryBytes += Integer.BYTES + text.length;
-            }
-            else {
-                dictionaryBytes += plainBytes(column.type());
             }
             return id;
         }
 
         private void updateStatistics(int id) {
-            Object value = dictionary.get(id);
             switch (column.type()) {
                 case STRING -> pageStatistics.updateStats(Binary.fromConstantByteArray(texts.get(id)));
-                case INT -> pageStatistics.updateStats((int) (Integer) value);
-                case DOUBLE -> pageStatistics.updateStats((double) (Double) value);
-                case DATE -> pageStatistics.updateStats((int) ((LocalDate) value).toEpochDay());
-                case TIMESTAMP -> pageStatistics.updateStats(((Instant) value).toEpochMilli());
+                case INT, DATE -> pageStatistics.updateStats((int) dictionaryBits[id]);
+                case DOUBLE -> pageStatistics.updateStats(Double.longBitsToDouble(dictionaryBits[id]));
+                case TIMESTAMP -> pageStatistics.updateStats(dictionaryBits[id]);
             }
         }
 
@@ -419,7 +443,7 @@ public final class ParquetTable {
             BytesInput values = BytesInput.empty();
             Encoding encoding = Encoding.PLAIN;
             if (valuesInPage > 0) {
-                int bitWidth = BytesUtils.getWidthFromMaxInt(dictionary.size() - 1);
+                int bitWidth = BytesUtils.getWidthFromMaxInt(dictionarySize - 1);
                 values = BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), BytesInput.from(hybrid(bitWidth, pageIds, valuesInPage)));
                 encoding = Encoding.PLAIN_DICTIONARY;
             }
@@ -444,25 +468,22 @@ public final class ParquetTable {
 
         /** The row group's dictionary, PLAIN-encoded; then a new dictionary for the next row group. */
         void writeDictionary(PageWriter writer) throws IOException {
-            if (dictionary.isEmpty()) {
+            if (dictionarySize == 0) {
                 return;
             }
             ByteBuffer plain = ByteBuffer.allocate(Math.toIntExact(dictionaryBytes)).order(ByteOrder.LITTLE_ENDIAN);
-            for (int index = 0; index < dictionary.size(); index++) {
-                Object value = dictionary.get(index);
+            for (int index = 0; index < dictionarySize; index++) {
                 switch (column.type()) {
                     case STRING -> plain.putInt(texts.get(index).length).put(texts.get(index));
-                    case INT -> plain.putInt((Integer) value);
-                    case DOUBLE -> plain.putDouble((Double) value);
-                    case DATE -> plain.putInt((int) ((LocalDate) value).toEpochDay());
-                    case TIMESTAMP -> plain.putLong(((Instant) value).toEpochMilli());
+                    case INT, DATE -> plain.putInt((int) dictionaryBits[index]);
+                    case DOUBLE, TIMESTAMP -> plain.putLong(dictionaryBits[index]);
                 }
             }
-            writer.writeDictionaryPage(new DictionaryPage(BytesInput.from(plain.array()), dictionary.size(), Encoding.PLAIN_DICTIONARY));
-            ids.clear();
-            doubleIds.clear();
+            writer.writeDictionaryPage(new DictionaryPage(BytesInput.from(plain.array()), dictionarySize, Encoding.PLAIN_DICTIONARY));
+            textIds.clear();
+            longIds.clear();
             Arrays.fill(countedInPage, 0);
-            dictionary.clear();
+            dictionarySize = 0;
             texts.clear();
             dictionaryBytes = 0;
             previous = null;
@@ -471,43 +492,42 @@ public final class ParquetTable {
     }
 
     /**
-     * Dictionary ids of doubles by their bits, in open addressing: a figure is looked up for nearly every fact, and
-     * {@link Double#hashCode} of whole numbers differs only in high bits, which piled them into a few buckets of a
-     * HashMap. Bits, not numeric equality, so that -0.0 and 0.0 stay two values, as parquet-java keeps them.
+     * Dictionary ids by 64-bit key, in open addressing: a figure is looked up for nearly every fact. A HashMap of boxed
+     * keys would hash through a call no compiler can inline (the same map code sees every type), and
+     * {@link Double#hashCode} of whole numbers differs only in high bits, which piled them into a few buckets.
      */
-    private static final class DoubleIds {
+    private static final class LongIds {
         private long[] keys = new long[64];
-        private int[] values = new int[64];
+        private int[] ids = new int[64];
         private boolean[] used = new boolean[64];
         private int size;
 
-        int get(double value) {
-            long bits = Double.doubleToRawLongBits(value);
+        int get(long key) {
             int mask = keys.length - 1;
-            for (int slot = slot(bits, mask); used[slot]; slot = (slot + 1) & mask) {
-                if (keys[slot] == bits) {
-                    return values[slot];
+            for (int slot = slot(key, mask); used[slot]; slot = (slot + 1) & mask) {
+                if (keys[slot] == key) {
+                    return ids[slot];
                 }
             }
             return -1;
         }
 
-        void put(double value, int id) {
+        void put(long key, int id) {
             if (2 * (size + 1) > keys.length) {
                 grow();
             }
-            insert(Double.doubleToRawLongBits(value), id);
+            insert(key, id);
         }
 
-        private void insert(long bits, int id) {
+        private void insert(long key, int id) {
             int mask = keys.length - 1;
-            int slot = slot(bits, mask);
+            int slot = slot(key, mask);
             while (used[slot]) {
                 slot = (slot + 1) & mask;
             }
             used[slot] = true;
-            keys[slot] = bits;
-            values[slot] = id;
+            keys[slot] = key;
+            ids[slot] = id;
             size++;
         }
 
@@ -518,22 +538,85 @@ public final class ParquetTable {
 
         private void grow() {
             long[] oldKeys = keys;
-            int[] oldValues = values;
+            int[] oldIds = ids;
             boolean[] oldUsed = used;
             keys = new long[oldKeys.length * 2];
-            values = new int[oldKeys.length * 2];
+            ids = new int[oldKeys.length * 2];
             used = new boolean[oldKeys.length * 2];
             size = 0;
             for (int slot = 0; slot < oldKeys.length; slot++) {
                 if (oldUsed[slot]) {
-                    insert(oldKeys[slot], oldValues[slot]);
+                    insert(oldKeys[slot], oldIds[slot]);
                 }
             }
         }
 
-        private static int slot(long bits, int mask) {
+        private static int slot(long key, int mask) {
             // Fibonacci hashing: the high bits of the product mix every bit of the key
-            return (int) ((bits * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        }
+    }
+
+    /**
+     * Dictionary ids of texts, in open addressing: {@link String#hashCode} (cached in each String) and
+     * {@link String#equals} called on Strings, which the compiler inlines, where a shared HashMap's calls to
+     * {@code hashCode} and {@code equals} see every type of key in the program and are not inlined.
+     */
+    private static final class TextIds {
+        private String[] keys = new String[64];
+        private int[] ids = new int[64];
+        private int size;
+
+        int get(String key) {
+            int mask = keys.length - 1;
+            for (int slot = slot(key, mask); keys[slot] != null; slot = (slot + 1) & mask) {
+                String candidate = keys[slot];
+                if (candidate == key || candidate.equals(key)) {
+                    return ids[slot];
+                }
+            }
+            return -1;
+        }
+
+        void put(String key, int id) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            insert(key, id);
+        }
+
+        private void insert(String key, int id) {
+            int mask = keys.length - 1;
+            int slot = slot(key, mask);
+            while (keys[slot] != null) {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            ids[slot] = id;
+            size++;
+        }
+
+        void clear() {
+            Arrays.fill(keys, null);
+            size = 0;
+        }
+
+        private void grow() {
+            String[] oldKeys = keys;
+            int[] oldIds = ids;
+            keys = new String[oldKeys.length * 2];
+            ids = new int[oldKeys.length * 2];
+            size = 0;
+            for (int slot = 0; slot < oldKeys.length; slot++) {
+                if (oldKeys[slot] != null) {
+                    insert(oldKeys[slot], oldIds[slot]);
+                }
+            }
+        }
+
+        private static int slot(String key, int mask) {
+            int mixed = key.hashCode() * 0x9E3779B9;
+            return (mixed ^ mixed >>> 16) & mask;
         }
     }
 }
