@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class BatchWriter implements AutoCloseable {
     private final String batchId;
     private Path staging;
     /** The writers of the facts' partitions, by form and then year, opened as their first fact comes. */
-    private final Map<String, Map<Integer, ParquetTable.Writer>> factWriters = new HashMap<>();
+    private final Map<String, YearPartitions> factWriters = new HashMap<>();
     private long factCount;
     private ParquetTable.Writer submissions;
     private ParquetTable.Writer issues;
@@ -81,32 +82,32 @@ public final class BatchWriter implements AutoCloseable {
         String agency = submission.agency().orElse(null);
         String form = submission.form().name();
         String unitLevel = submission.unitLevel().code();
-        Map<Integer, ParquetTable.Writer> writersOfForm = factWriters.computeIfAbsent(form, name -> new HashMap<>());
+        YearPartitions writersOfForm = factWriters.computeIfAbsent(form, name -> new YearPartitions());
         // one row for all the submission's facts: its own values are the same objects in each, which the writer finds
         // by reference, and only the indicator, year, figure, sheet and cell change from fact to fact
-        Object[] row = new Object[WarehouseTables.FACTS.columns().size()];
-        row[FACT_BATCH] = batchId;
-        row[FACT_SUBMISSION] = submissionId;
-        row[FACT_UNIT] = submission.unitCode();
-        row[FACT_UNIT_LEVEL] = unitLevel;
-        row[FACT_PROVINCE] = submission.provinceCode();
-        row[FACT_FORM] = form;
-        row[FACT_AGENCY] = agency;
-        row[FACT_PERIOD] = submission.period();
-        row[FACT_SOURCE_FILE] = submission.sourceFile();
+        ParquetTable.Row row = WarehouseTables.FACTS.newRow()
+                .set(FACT_BATCH, batchId)
+                .set(FACT_SUBMISSION, submissionId)
+                .set(FACT_UNIT, submission.unitCode())
+                .set(FACT_UNIT_LEVEL, unitLevel)
+                .set(FACT_PROVINCE, submission.provinceCode())
+                .set(FACT_FORM, form)
+                .set(FACT_AGENCY, agency)
+                .set(FACT_PERIOD, submission.period())
+                .set(FACT_SOURCE_FILE, submission.sourceFile());
         for (Fact fact : submission.facts()) {
-            Integer year = fact.year();
+            int year = fact.year();
             ParquetTable.Writer facts = writersOfForm.get(year);
             if (facts == null) {
                 facts = openFactsPartition(form, year);
                 writersOfForm.put(year, facts);
             }
             factCount++;
-            row[FACT_INDICATOR] = fact.indicatorCode();
-            row[FACT_YEAR] = year;
-            row[FACT_VALUE] = fact.value();
-            row[FACT_SHEET] = fact.sheet();
-            row[FACT_CELL] = fact.cell();
+            row.set(FACT_INDICATOR, fact.indicatorCode())
+                    .setInt(FACT_YEAR, fact.year())
+                    .setDouble(FACT_VALUE, fact.value())
+                    .set(FACT_SHEET, fact.sheet())
+                    .set(FACT_CELL, fact.cell());
             facts.write(row);
         }
         List<Integer> years = List.copyOf(submission.yearsReported());
@@ -123,6 +124,39 @@ public final class BatchWriter implements AutoCloseable {
                 submission.facts().size(), years);
         entries.add(entry);
         return entry;
+    }
+
+    /**
+     * The writers of one form's partitions, by year: a handful, looked up for every fact, so by a scan of an int
+     * array rather than by a boxed year in a map.
+     */
+    private static final class YearPartitions {
+        private int[] years = new int[8];
+        private ParquetTable.Writer[] writers = new ParquetTable.Writer[8];
+        private int size;
+
+        ParquetTable.Writer get(int year) {
+            for (int index = 0; index < size; index++) {
+                if (years[index] == year) {
+                    return writers[index];
+                }
+            }
+            return null;
+        }
+
+        void put(int year, ParquetTable.Writer writer) {
+            if (size == years.length) {
+                years = Arrays.copyOf(years, size * 2);
+                writers = Arrays.copyOf(writers, size * 2);
+            }
+            years[size] = year;
+            writers[size] = writer;
+            size++;
+        }
+
+        List<ParquetTable.Writer> writers() {
+            return List.of(Arrays.copyOf(writers, size));
+        }
     }
 
     /** {@code %05d} without a Formatter, which showed in the profile of a national run: one per submission. */
@@ -159,7 +193,7 @@ public final class BatchWriter implements AutoCloseable {
     private void closeWriters() throws IOException {
         IOException failure = null;
         List<ParquetTable.Writer> writers = new ArrayList<>();
-        factWriters.values().forEach(byYear -> writers.addAll(byYear.values()));
+        factWriters.values().forEach(byYear -> writers.addAll(byYear.writers()));
         writers.add(submissions);
         writers.add(issues);
         // every writer is closed even when one fails, and the first failure is the one reported

@@ -134,6 +134,48 @@ public final class ParquetTable {
         return schema;
     }
 
+    /** A row to fill column by column, for {@link Writer#write(Row)}; it may be filled again for the next row. */
+    public Row newRow() {
+        return new Row();
+    }
+
+    /**
+     * A row of this table, reused from row to row. Its numbers are kept unboxed: the writers of millions of rows (every
+     * fact has a year and a figure) would otherwise make two objects per row only for the writer to open them again.
+     */
+    public final class Row {
+        private final Object[] values = new Object[columns.size()];
+        private final long[] bits = new long[columns.size()];
+
+        private Row() {}
+
+        /** Sets a value of any column's type, or null, as {@link Writer#write(Object...)} takes it. */
+        public Row set(int column, Object value) {
+            values[column] = value;
+            return this;
+        }
+
+        public Row setInt(int column, int value) {
+            return setBits(column, ColumnType.INT, value);
+        }
+
+        public Row setDouble(int column, double value) {
+            return setBits(column, ColumnType.DOUBLE, Double.doubleToRawLongBits(value));
+        }
+
+        private Row setBits(int column, ColumnType type, long value) {
+            if (columns.get(column).type() != type) {
+                throw new IllegalArgumentException("Column " + columns.get(column).name() + " of " + name + " is " + columns.get(column).type() + ", not " + type);
+            }
+            values[column] = UNBOXED;
+            bits[column] = value;
+            return this;
+        }
+    }
+
+    /** Stands in a {@link Row} for a number kept in its bits. */
+    private static final Object UNBOXED = new Object();
+
     public Writer open(Path file) throws IOException {
         return new Writer(file, PAGE_ROWS, ROW_GROUP_ROWS);
     }
@@ -181,16 +223,27 @@ public final class ParquetTable {
             if (row.length != buffers.length) {
                 throw new IllegalArgumentException("Table " + name + " has " + buffers.length + " columns, not " + row.length);
             }
+            write(row, null);
+        }
+
+        public void write(Row row) throws IOException {
+            if (row.values.length != buffers.length || row.getClass() != Row.class) {
+                throw new IllegalArgumentException("A row of another table than " + name);
+            }
+            write(row.values, row.bits);
+        }
+
+        private void write(Object[] values, long[] bits) throws IOException {
             // every value is checked before any is kept, so a refused row leaves the columns aligned; the object of the
-            // row before was checked then
-            for (int index = 0; index < row.length; index++) {
-                if (row[index] != buffers[index].previous) {
-                    buffers[index].check(row[index]);
+            // row before was checked then, and an unboxed number when it was set
+            for (int index = 0; index < values.length; index++) {
+                if (values[index] != buffers[index].previous && values[index] != UNBOXED) {
+                    buffers[index].check(values[index]);
                 }
             }
             boolean dictionaryFull = false;
-            for (int index = 0; index < row.length; index++) {
-                dictionaryFull |= buffers[index].add(row[index]);
+            for (int index = 0; index < values.length; index++) {
+                dictionaryFull |= buffers[index].add(values[index], bits == null ? 0 : bits[index]);
             }
             rows++;
             rowsInRowGroup++;
@@ -296,6 +349,8 @@ public final class ParquetTable {
         private int nullsInPage;
         /** The value kept last, never null: the next row's same object is its id again, and already checked. */
         private Object previous;
+        /** The bits of the number kept last, of a column of numbers, dates or instants. */
+        private long previousBits;
         private int previousId = -1;
         private Statistics<?> pageStatistics;
         /** The page each id's value was last given to the statistics in: min and max do not change with a value seen again. */
@@ -331,8 +386,11 @@ public final class ParquetTable {
             }
         }
 
-        /** Keeps a checked value; returns whether the column's dictionary has reached its bound, which ends the row group. */
-        boolean add(Object value) {
+        /**
+         * Keeps a checked value, or the number in {@code unboxedBits} if the value is {@link #UNBOXED}; returns whether
+         * the column's dictionary has reached its bound, which ends the row group.
+         */
+        boolean add(Object value, long unboxedBits) {
             int row = valuesInPage + nullsInPage;
             if (value == null) {
                 definitionLevels[row] = 0;
@@ -344,27 +402,34 @@ public final class ParquetTable {
                 definitionLevels[row] = 1;
             }
             int id;
-            if (value == previous) {
-                id = previousId;
-            }
-            else {
-                if (column.type() == ColumnType.STRING) {
+            if (column.type() == ColumnType.STRING) {
+                if (value == previous) {
+                    id = previousId;
+                }
+                else {
                     String text = (String) value;
                     id = textIds.get(text);
                     if (id < 0) {
                         id = newText(text);
                     }
+                    previousId = id;
+                }
+            }
+            else {
+                long bits = value == UNBOXED ? unboxedBits : bits(value);
+                if (bits == previousBits && previousId >= 0) {
+                    id = previousId;
                 }
                 else {
-                    long bits = bits(value);
                     id = longIds.get(bits);
                     if (id < 0) {
                         id = newBits(bits);
                     }
+                    previousBits = bits;
+                    previousId = id;
                 }
-                previous = value;
-                previousId = id;
             }
+            previous = value;
             pageIds[valuesInPage++] = id;
             if (statistics && countedInPage[id] != page) {
                 countedInPage[id] = page;

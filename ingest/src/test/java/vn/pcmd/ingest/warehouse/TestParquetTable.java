@@ -82,6 +82,49 @@ class TestParquetTable {
     }
 
     @Test
+    void aReusedRowWithUnboxedNumbersWritesWhatBoxedRowsWould() throws IOException {
+        Path byRow = temp.resolve("by-row.parquet");
+        Path byArray = temp.resolve("by-array.parquet");
+        ParquetTable.Row row = TABLE.newRow().set(1, "Phường Bến Nghé").set(5, Instant.parse("2026-11-23T00:00:00Z"));
+        try (ParquetTable.Writer rows = TABLE.open(byRow, 4, 9); ParquetTable.Writer arrays = TABLE.open(byArray, 4, 9)) {
+            for (int id = 0; id < 30; id++) {
+                // the same figure twice running, -0.0 beside 0.0, and a boxed figure or a null between unboxed ones
+                double figure = switch (id % 6) {
+                    case 0, 1 -> 12.0;
+                    case 2 -> -0.0;
+                    case 3 -> 0.0;
+                    default -> id * 1.5;
+                };
+                row.setInt(0, id).set(2, id % 3 == 0 ? null : "ghi chú " + id).set(4, id % 2 == 0 ? LocalDate.of(2025, 1, 1).plusDays(id) : null);
+                if (id % 7 == 5) {
+                    row.set(3, id % 2 == 0 ? null : Double.valueOf(figure));
+                }
+                else {
+                    row.setDouble(3, figure);
+                }
+                rows.write(row);
+                Object expectedFigure = id % 7 == 5 && id % 2 == 0 ? null : figure;
+                arrays.write(id, "Phường Bến Nghé", id % 3 == 0 ? null : "ghi chú " + id, expectedFigure, id % 2 == 0 ? LocalDate.of(2025, 1, 1).plusDays(id) : null,
+                        Instant.parse("2026-11-23T00:00:00Z"));
+            }
+        }
+
+        String columns = "id, unit, note, value::varchar, sign(value)::varchar || (1 / value)::varchar, day, \"at\"";
+        List<List<Object>> fromRows = DuckDb.query("select " + columns + " from '" + byRow + "' order by id");
+        assertThat(fromRows).hasSize(30).isEqualTo(DuckDb.query("select " + columns + " from '" + byArray + "' order by id"));
+        assertThat(fromRows.get(2).get(4)).asString().contains("-inf");
+        assertThat(fromRows.get(3).get(4)).asString().contains("inf").doesNotContain("-inf");
+        assertThat(fromRows.get(12).get(3)).isNull();
+    }
+
+    @Test
+    void aRowRefusesANumberOfAnotherType() {
+        ParquetTable.Row row = TABLE.newRow();
+        assertThatThrownBy(() -> row.setInt(3, 7)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("value");
+        assertThatThrownBy(() -> row.setDouble(1, 7.0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit");
+    }
+
+    @Test
     void minAndMaxAreWrittenForNumbersDatesAndTheTextsAsked() throws IOException {
         Path file = temp.resolve("sample.parquet");
         try (ParquetTable.Writer writer = TABLE.open(file)) {
