@@ -29,6 +29,16 @@ public final class UnitRegistry {
             requireNonNull(unit, "unit is null");
             years = Set.copyOf(requireNonNull(years, "years is null"));
         }
+
+        /** Whether the unit's code existed in that year; asked for every figure read, so without boxing the year. */
+        public boolean existedIn(int year) {
+            for (int existed : years) {
+                if (existed == year) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private final Map<String, ReportingUnit> byCode = new HashMap<>();

@@ -27,18 +27,19 @@ final class FigureRules {
      */
     static boolean accept(Indicator indicator, double value, int year, UnitRegistry.ReportingUnit unit, Optional<String> sheet, Optional<String> cell,
             IssueBuilder issues) {
-        Optional<String> code = Optional.of(indicator.code());
-        Optional<Integer> yearValue = Optional.of(year);
+        // checked for every figure of every form: the issue's optional parts are made only when there is an issue
         if (value < 0) {
-            issues.add(IssueCode.VALUE_NEGATIVE, sheet, cell, code, yearValue, value, indicator.displayLabelVi(), year);
+            issues.add(IssueCode.VALUE_NEGATIVE, sheet, cell, Optional.of(indicator.code()), Optional.of(year), value, indicator.displayLabelVi(), year);
             return false;
         }
         if (indicator.valueType() == ValueType.COUNT && value != Math.rint(value)) {
-            issues.add(IssueCode.VALUE_FRACTION, sheet, cell, code, yearValue, value, indicator.displayLabelVi(), indicator.unitVi(), year);
+            issues.add(IssueCode.VALUE_FRACTION, sheet, cell, Optional.of(indicator.code()), Optional.of(year), value, indicator.displayLabelVi(), indicator.unitVi(),
+                    year);
             return false;
         }
-        if (!unit.years().contains(year)) {
-            issues.add(IssueCode.VALUE_UNIT_DID_NOT_EXIST, sheet, cell, code, yearValue, unit.unit().code() + " " + unit.unit().name(), year);
+        if (!unit.existedIn(year)) {
+            issues.add(IssueCode.VALUE_UNIT_DID_NOT_EXIST, sheet, cell, Optional.of(indicator.code()), Optional.of(year), unit.unit().code() + " " + unit.unit().name(),
+                    year);
             return false;
         }
         return true;

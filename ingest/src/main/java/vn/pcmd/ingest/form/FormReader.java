@@ -441,7 +441,11 @@ public final class FormReader {
         if (form == Form.IA) {
             inferred = checkAgencies(matched, agency, sheetName, issues);
         }
-        List<Fact> facts = new ArrayList<>();
+        int factCount = 0;
+        for (MatchedRow row : matched.values()) {
+            factCount += row.facts().size();
+        }
+        List<Fact> facts = new ArrayList<>(factCount);
         for (MatchedRow row : matched.values()) {
             facts.addAll(row.facts());
         }
