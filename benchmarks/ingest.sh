@@ -2,12 +2,12 @@
 # Ingest benchmark: generates the national 2021–2025 set of forms (about 10,600 commune forms, district and
 # province consolidated forms, 63 × 11 department forms), then measures the floor (unzip + scan the XML) and the
 # real ingest on it, with the same threads. Figures go to BENCHMARKS.md.
-#   usage: benchmarks/ingest.sh [WORK_DIR] [THREADS] [WARM_ROUNDS]     (default /tmp/pcmd-bench, 2 threads, 3 warm rounds)
+#   usage: benchmarks/ingest.sh [WORK_DIR] [THREADS] [WARM_ROUNDS]     (default /tmp/pcmd-bench, 2 threads, 5 warm rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="${1:-/tmp/pcmd-bench}"
 threads="${2:-2}"
-rounds="${3:-3}"
+rounds="${3:-5}"
 forms="$work/forms"
 if [[ ! -f "$forms/manifest.csv" ]]; then
   rm -rf "$forms"

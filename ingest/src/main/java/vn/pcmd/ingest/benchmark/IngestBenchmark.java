@@ -41,10 +41,11 @@ import java.util.zip.ZipFile;
  * Ingest throughput against its floor. Reads a folder of generated forms with the same number of threads, first
  * only inflating and scanning the XML of every workbook part the reader touches (the floor: no parsing into cells,
  * no validation, no writing), then ingesting them for real into a new warehouse. The first pass of each is cold (its
- * code compiled by the JIT as it runs, as in a user's run); then warm rounds of both, one after the other, so that a
- * slow spell of a shared machine falls on both, reported by their medians. Prints forms/s, facts/s, CPU seconds and
- * peak heap, and the ratios to the floor, cold against cold and warm against warm. Warm ingests write new
- * warehouses beside the first, each removed after its round.
+ * code compiled by the JIT as it runs, as in a user's run); then warm rounds of both, one right after the other, so
+ * that a slow spell of a shared machine falls on both. Prints forms/s, facts/s, CPU seconds and peak heap, and the
+ * ratios to the floor: cold against cold, and warm as the median of each round's ratio (a ratio of two passes a few
+ * seconds apart is steadier on a shared machine than a ratio of two medians taken minutes apart), with the medians of
+ * the passes beside it. Warm ingests write new warehouses beside the first, each removed after its round.
  *
  * <p>Usage: {@code IngestBenchmark FORMS_DIR WAREHOUSE_DIR [THREADS [WARM_ROUNDS]]}; run by
  * {@code benchmarks/ingest.sh}, which generates the national 2021–2025 set first.
@@ -67,7 +68,7 @@ public final class IngestBenchmark {
         Path forms = Path.of(args[0]);
         Path warehouseDirectory = Path.of(args[1]);
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        int warmRounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int warmRounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         if (Files.exists(warehouseDirectory.resolve(Warehouse.BATCHES))) {
             System.err.println("The warehouse must be new: " + warehouseDirectory);
             System.exit(2);
@@ -98,6 +99,7 @@ public final class IngestBenchmark {
 
         List<Phase> floorWarm = new ArrayList<>();
         List<Phase> ingestWarm = new ArrayList<>();
+        List<Ratio> roundRatios = new ArrayList<>();
         for (int round = 1; round <= warmRounds; round++) {
             System.gc();
             HeapPeak.reset();
@@ -111,6 +113,9 @@ public final class IngestBenchmark {
                     throw new IllegalStateException("Two ingests wrote different facts: " + ingestCold.count() + " and " + ingest.count());
                 }
                 ingestWarm.add(ingest);
+                Ratio ratio = new Ratio(ingest.seconds() / floor.seconds(), ingest.cpuSeconds() / floor.cpuSeconds());
+                roundRatios.add(ratio);
+                System.out.printf(Locale.ROOT, "  round %d: ingest / floor %.2fx (CPU %.2fx)%n", round, ratio.wall(), ratio.cpu());
             }
             finally {
                 FileTrees.deleteRecursively(warmWarehouse);
@@ -120,14 +125,16 @@ public final class IngestBenchmark {
         if (warmRounds > 0) {
             double floorSeconds = median(floorWarm, Phase::seconds);
             double ingestSeconds = median(ingestWarm, Phase::seconds);
-            System.out.printf(Locale.ROOT, "ingest / floor, warm (medians of %d rounds: floor %.2f s, ingest %.2f s  %.0f forms/s): %.2fx (CPU %.2fx)%n", warmRounds,
-                    floorSeconds, ingestSeconds, files.size() / ingestSeconds, ingestSeconds / floorSeconds,
-                    median(ingestWarm, Phase::cpuSeconds) / median(floorWarm, Phase::cpuSeconds));
+            System.out.printf(Locale.ROOT, "ingest / floor, warm (median of %d rounds' ratios; medians: floor %.2f s, ingest %.2f s  %.0f forms/s): %.2fx (CPU %.2fx)%n",
+                    warmRounds, floorSeconds, ingestSeconds, files.size() / ingestSeconds, median(roundRatios, Ratio::wall), median(roundRatios, Ratio::cpu));
         }
     }
 
-    private static double median(List<Phase> phases, ToDoubleFunction<Phase> measure) {
-        double[] values = phases.stream().mapToDouble(measure).sorted().toArray();
+    /** A warm round's ingest against its floor, in wall and in CPU seconds. */
+    private record Ratio(double wall, double cpu) {}
+
+    private static <T> double median(List<T> measured, ToDoubleFunction<T> measure) {
+        double[] values = measured.stream().mapToDouble(measure).sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
