@@ -5,10 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.data.CsvFile;
 import vn.pcmd.core.data.CsvRow;
-import vn.pcmd.core.units.AdministrativeUnitsLoader;
-import vn.pcmd.core.testing.TestingDataDirectory;
-import vn.pcmd.ingest.generate.GenerationOptions;
-import vn.pcmd.ingest.generate.GenerationScope;
 import vn.pcmd.ingest.generate.SyntheticForms;
 import vn.pcmd.ingest.testing.DuckDb;
 import vn.pcmd.ingest.testing.TestingIngest;
@@ -37,8 +33,7 @@ class TestGeneratedProvinceEndToEnd {
     void perYearTotalsReadByDuckDbEqualTheGeneratedCells() throws IOException {
         Path forms = temp.resolve("forms");
         // Đà Nẵng (48): small, and it has communes abolished before 2025
-        new SyntheticForms(TestingIngest.catalog(), new AdministrativeUnitsLoader(TestingDataDirectory.repository()).load())
-                .generate(GenerationOptions.of(GenerationScope.province("48"), 2021, 2025, 7), forms, Progress.NONE);
+        TestingIngest.generateProvince("48", forms);
         Warehouse warehouse = new Warehouse(temp.resolve("warehouse"));
         Ingestor ingestor = new Ingestor(TestingIngest.catalog(), TestingIngest.units(), XlsxLimits.DEFAULT, 2, Clock.systemUTC());
 

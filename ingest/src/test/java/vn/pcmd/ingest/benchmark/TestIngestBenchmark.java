@@ -2,13 +2,7 @@ package vn.pcmd.ingest.benchmark;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.pcmd.core.Progress;
-import vn.pcmd.core.testing.TestingDataDirectory;
-import vn.pcmd.core.units.AdministrativeUnitsLoader;
 import vn.pcmd.ingest.InputFiles;
-import vn.pcmd.ingest.generate.GenerationOptions;
-import vn.pcmd.ingest.generate.GenerationScope;
-import vn.pcmd.ingest.generate.SyntheticForms;
 import vn.pcmd.ingest.testing.DuckDb;
 import vn.pcmd.ingest.testing.TestingIngest;
 import vn.pcmd.ingest.warehouse.Warehouse;
@@ -35,8 +29,7 @@ class TestIngestBenchmark {
     @Test
     void printsEveryPassAndTheRatiosToTheFloor() throws Exception {
         Path forms = temp.resolve("forms");
-        new SyntheticForms(TestingIngest.catalog(), new AdministrativeUnitsLoader(TestingDataDirectory.repository()).load())
-                .generate(GenerationOptions.of(GenerationScope.province("48"), 2021, 2025, 7), forms, Progress.NONE);
+        TestingIngest.generateProvince("48", forms);
         Path warehouse = temp.resolve("warehouse");
 
         String printed = run(forms.toString(), warehouse.toString(), "2", "2");

@@ -8,10 +8,16 @@ import vn.pcmd.core.units.AdministrativeUnitsLoader;
 import vn.pcmd.core.units.UnitLevel;
 import vn.pcmd.core.units.Vintage;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import vn.pcmd.core.Progress;
 import vn.pcmd.core.testing.TestingDataDirectory;
 import vn.pcmd.ingest.UnitRegistry;
+import vn.pcmd.ingest.generate.GenerationOptions;
+import vn.pcmd.ingest.generate.GenerationScope;
+import vn.pcmd.ingest.generate.SyntheticForms;
 
 /** The repository's catalog and units, loaded once per JVM: every ingest test reads the real data files. */
 public final class TestingIngest {
@@ -35,6 +41,12 @@ public final class TestingIngest {
                 .filter(code -> units().find(code).map(unit -> unit.years().size() == catalog().period().years().size()).orElse(false))
                 .limit(count)
                 .toList();
+    }
+
+    /** A province's forms for 2021–2025, as {@code ./pcmd generate --scope province:CODE --seed 7} writes them. */
+    public static void generateProvince(String provinceCode, Path forms) throws IOException {
+        new SyntheticForms(catalog(), new AdministrativeUnitsLoader(TestingDataDirectory.repository()).load())
+                .generate(GenerationOptions.of(GenerationScope.province(provinceCode), 2021, 2025, 7), forms, Progress.NONE);
     }
 
     public static synchronized UnitRegistry units() {
