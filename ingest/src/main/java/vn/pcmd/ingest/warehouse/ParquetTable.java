@@ -149,6 +149,10 @@ public final class ParquetTable {
 
         private Row() {}
 
+        private ParquetTable table() {
+            return ParquetTable.this;
+        }
+
         /** Sets a value of any column's type, or null, as {@link Writer#write(Object...)} takes it. */
         public Row set(int column, Object value) {
             values[column] = value;
@@ -227,7 +231,7 @@ public final class ParquetTable {
         }
 
         public void write(Row row) throws IOException {
-            if (row.values.length != buffers.length || row.getClass() != Row.class) {
+            if (row.table() != ParquetTable.this) {
                 throw new IllegalArgumentException("A row of another table than " + name);
             }
             write(row.values, row.bits);

@@ -118,10 +118,19 @@ class TestParquetTable {
     }
 
     @Test
-    void aRowRefusesANumberOfAnotherType() {
+    void aRowRefusesANumberOfAnotherTypeAndAWriterARowOfAnotherTable() throws IOException {
         ParquetTable.Row row = TABLE.newRow();
         assertThatThrownBy(() -> row.setInt(3, 7)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("value");
         assertThatThrownBy(() -> row.setDouble(1, 7.0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit");
+
+        // the same columns, but another table
+        ParquetTable twin = new ParquetTable("twin", TABLE.columns(), Set.of("unit"));
+        ParquetTable.Row twinRow = twin.newRow().setInt(0, 1).set(1, "U").set(5, Instant.EPOCH);
+        try (ParquetTable.Writer writer = TABLE.open(temp.resolve("sample.parquet"))) {
+            assertThatThrownBy(() -> writer.write(twinRow)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another table");
+            writer.write(TABLE.newRow().setInt(0, 1).set(1, "U").set(5, Instant.EPOCH));
+        }
+        assertThat(DuckDb.count("select count(*) from '" + temp.resolve("sample.parquet") + "'")).isEqualTo(1);
     }
 
     @Test
