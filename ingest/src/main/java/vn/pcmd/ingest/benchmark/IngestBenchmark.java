@@ -113,7 +113,7 @@ public final class IngestBenchmark {
                     throw new IllegalStateException("Two ingests wrote different facts: " + ingestCold.count() + " and " + ingest.count());
                 }
                 ingestWarm.add(ingest);
-                Ratio ratio = new Ratio(ingest.seconds() / floor.seconds(), ingest.cpuSeconds() / floor.cpuSeconds());
+                Ratio ratio = Ratio.of(ingest, floor);
                 roundRatios.add(ratio);
                 System.out.printf(Locale.ROOT, "  round %d: ingest / floor %.2fx (CPU %.2fx)%n", round, ratio.wall(), ratio.cpu());
             }
@@ -121,7 +121,8 @@ public final class IngestBenchmark {
                 FileTrees.deleteRecursively(warmWarehouse);
             }
         }
-        System.out.printf(Locale.ROOT, "ingest / floor, cold: %.2fx (CPU %.2fx)%n", ingestCold.seconds() / floorCold.seconds(), ingestCold.cpuSeconds() / floorCold.cpuSeconds());
+        Ratio cold = Ratio.of(ingestCold, floorCold);
+        System.out.printf(Locale.ROOT, "ingest / floor, cold: %.2fx (CPU %.2fx)%n", cold.wall(), cold.cpu());
         if (warmRounds > 0) {
             double floorSeconds = median(floorWarm, Phase::seconds);
             double ingestSeconds = median(ingestWarm, Phase::seconds);
@@ -130,8 +131,12 @@ public final class IngestBenchmark {
         }
     }
 
-    /** A warm round's ingest against its floor, in wall and in CPU seconds. */
-    private record Ratio(double wall, double cpu) {}
+    /** An ingest against its floor, in wall and in CPU seconds. */
+    private record Ratio(double wall, double cpu) {
+        static Ratio of(Phase ingest, Phase floor) {
+            return new Ratio(ingest.seconds() / floor.seconds(), ingest.cpuSeconds() / floor.cpuSeconds());
+        }
+    }
 
     private static <T> double median(List<T> measured, ToDoubleFunction<T> measure) {
         double[] values = measured.stream().mapToDouble(measure).sorted().toArray();

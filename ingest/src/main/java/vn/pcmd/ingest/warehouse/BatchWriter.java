@@ -104,7 +104,7 @@ public final class BatchWriter implements AutoCloseable {
             }
             factCount++;
             row.set(FACT_INDICATOR, fact.indicatorCode())
-                    .setInt(FACT_YEAR, fact.year())
+                    .setInt(FACT_YEAR, year)
                     .setDouble(FACT_VALUE, fact.value())
                     .set(FACT_SHEET, fact.sheet())
                     .set(FACT_CELL, fact.cell());
