@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,20 +25,49 @@ import static java.util.Objects.requireNonNull;
  */
 public final class UnitRegistry {
     /** A reporting unit and the years of the period in which its code existed. */
-    public record ReportingUnit(AdminUnit unit, Set<Integer> years) {
-        public ReportingUnit {
-            requireNonNull(unit, "unit is null");
-            years = Set.copyOf(requireNonNull(years, "years is null"));
+    public static final class ReportingUnit {
+        private final AdminUnit unit;
+        private final Set<Integer> years;
+        /** The same years, for {@link #existedIn}: asked for every figure read, it scans them without an iterator or a boxed year. */
+        private final int[] yearArray;
+
+        public ReportingUnit(AdminUnit unit, Set<Integer> years) {
+            this.unit = requireNonNull(unit, "unit is null");
+            this.years = Set.copyOf(requireNonNull(years, "years is null"));
+            this.yearArray = this.years.stream().mapToInt(Integer::intValue).sorted().toArray();
         }
 
-        /** Whether the unit's code existed in that year; asked for every figure read, so without boxing the year. */
+        public AdminUnit unit() {
+            return unit;
+        }
+
+        public Set<Integer> years() {
+            return years;
+        }
+
+        /** Whether the unit's code existed in that year. */
         public boolean existedIn(int year) {
-            for (int existed : years) {
+            for (int existed : yearArray) {
                 if (existed == year) {
                     return true;
                 }
             }
             return false;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ReportingUnit that && unit.equals(that.unit) && years.equals(that.years);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(unit, years);
+        }
+
+        @Override
+        public String toString() {
+            return "ReportingUnit[unit=" + unit + ", years=" + new TreeSet<>(years) + "]";
         }
     }
 

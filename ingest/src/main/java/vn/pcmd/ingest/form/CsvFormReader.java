@@ -113,7 +113,7 @@ public final class CsvFormReader {
             submissions.add(new Submission(name, sha256, key.form(), unit.unit().code(), unit.unit().name(), unit.unit().level(), unit.unit().provinceCode(),
                     key.agency(), catalog.period().code(), Optional.empty(), sheet.get(), facts, List.of()));
         });
-        submissions.forEach(submission -> FigureRules.checkBreakdowns(catalog, submission.facts(), issues));
+        submissions.forEach(submission -> FigureRules.checkBreakdowns(catalog, FigureRules.byIndicator(submission.facts()), issues));
         if (issues.hasErrors()) {
             return FileOutcome.rejected(name, issues.issues());
         }
@@ -194,7 +194,7 @@ public final class CsvFormReader {
             return;
         }
         double value = ((CellParser.Number) parsed).value();
-        if (!FigureRules.accept(indicator.get(), value, year, unit.get(), sheet, valueCell, issues)) {
+        if (!FigureRules.accept(indicator.get(), value, year, unit.get(), sheet, valueCell.get(), issues)) {
             return;
         }
         String duplicateKey = unitCode + "|" + form.get() + "|" + agency.orElse("") + "|" + indicatorCode + "|" + year;

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,8 +116,17 @@ public final class FormReader {
         return metadata;
     }
 
-    /** Where the header is: the year columns and, when named, the label, unit, total and code columns. */
-    private record Header(int row, Map<Integer, Integer> yearColumns, int labelColumn, Optional<Integer> totalColumn, Optional<Integer> codeColumn) {}
+    /**
+     * Where the header is: the year columns and, when named, the label, unit, total and code columns. The years and
+     * their columns are also kept as arrays in year order, which every row's figures are read by.
+     */
+    private record Header(int row, Map<Integer, Integer> yearColumns, int labelColumn, Optional<Integer> totalColumn, Optional<Integer> codeColumn,
+            int[] years, int[] yearColumnsInOrder) {
+        Header(int row, SortedMap<Integer, Integer> yearColumns, int labelColumn, Optional<Integer> totalColumn, Optional<Integer> codeColumn) {
+            this(row, yearColumns, labelColumn, totalColumn, codeColumn, yearColumns.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    yearColumns.values().stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
 
     private Optional<Submission> readForm(XlsxWorkbook workbook, Map<String, String> metadata, String file, String sha256, ReadOptions options, IssueBuilder issues)
             throws XlsxException, IOException {
@@ -194,7 +204,7 @@ public final class FormReader {
 
     private Optional<Header> findHeader(Sheet sheet) {
         int bestRow = -1;
-        Map<Integer, Integer> bestYears = Map.of();
+        SortedMap<Integer, Integer> bestYears = new TreeMap<>();
         Integer labelColumn = null;
         Integer totalColumn = null;
         Integer codeColumn = null;
@@ -202,7 +212,7 @@ public final class FormReader {
             if (row.number() > HEADER_SEARCH_ROWS) {
                 break;
             }
-            Map<Integer, Integer> years = new TreeMap<>();
+            SortedMap<Integer, Integer> years = new TreeMap<>();
             for (int column = 0; column < row.width(); column++) {
                 CellValue cell = row.cell(column);
                 if (cell == null || cell.kind() != CellValue.Kind.STRING || !mayBeHeader(cell.text())) {
@@ -446,10 +456,12 @@ public final class FormReader {
             factCount += row.facts().size();
         }
         List<Fact> facts = new ArrayList<>(factCount);
-        for (MatchedRow row : matched.values()) {
-            facts.addAll(row.facts());
+        Map<String, List<Fact>> figuresByIndicator = new LinkedHashMap<>();
+        for (Map.Entry<String, MatchedRow> row : matched.entrySet()) {
+            facts.addAll(row.getValue().facts());
+            figuresByIndicator.put(row.getKey(), row.getValue().facts());
         }
-        FigureRules.checkBreakdowns(catalog, facts, issues);
+        FigureRules.checkBreakdowns(catalog, figuresByIndicator, issues);
         return new RowsRead(facts, inferred);
     }
 
@@ -487,23 +499,27 @@ public final class FormReader {
 
     private MatchedRow readValues(Indicator indicator, int rowNumber, Sheet.Row row, Header header, UnitRegistry.ReportingUnit unit,
             Optional<String> sheetName, IssueBuilder issues) {
-        // the year columns are in year order, so a row is named by its first figure
-        List<Fact> facts = new ArrayList<>(header.yearColumns().size());
+        // the year columns are in year order, so a row is named by its first figure; a cell's optional parts are
+        // made only when it has an issue
+        int[] years = header.years();
+        int[] columns = header.yearColumnsInOrder();
+        List<Fact> facts = new ArrayList<>(years.length);
         double sum = 0;
-        for (var yearColumn : header.yearColumns().entrySet()) {
-            int year = yearColumn.getKey();
-            CellParser.Parsed parsed = CellParser.parse(row.cell(yearColumn.getValue()), indicator.valueType());
+        for (int index = 0; index < years.length; index++) {
+            int year = years[index];
+            CellParser.Parsed parsed = CellParser.parse(row.cell(columns[index]), indicator.valueType());
             if (parsed instanceof CellParser.Blank) {
                 continue;
             }
-            String reference = CellReference.format(rowNumber, yearColumn.getValue());
-            Optional<String> cell = Optional.of(reference);
-            Optional<String> code = Optional.of(indicator.code());
+            String reference = CellReference.format(rowNumber, columns[index]);
             if (!catalog.period().contains(year)) {
-                issues.add(IssueCode.VALUE_YEAR_OUT_OF_PERIOD, sheetName, cell, code, Optional.of(year), year, catalog.period().code());
+                issues.add(IssueCode.VALUE_YEAR_OUT_OF_PERIOD, sheetName, Optional.of(reference), Optional.of(indicator.code()), Optional.of(year), year,
+                        catalog.period().code());
                 continue;
             }
             if (parsed instanceof CellParser.Problem problem) {
+                Optional<String> cell = Optional.of(reference);
+                Optional<String> code = Optional.of(indicator.code());
                 switch (problem.code()) {
                     case VALUE_UNCOMPUTED_FORMULA -> issues.add(problem.code(), sheetName, cell, code, Optional.of(year), indicator.displayLabelVi(), year);
                     default -> issues.add(problem.code(), sheetName, cell, code, Optional.of(year), problem.text(), indicator.displayLabelVi(), year);
@@ -511,7 +527,7 @@ public final class FormReader {
                 continue;
             }
             double value = ((CellParser.Number) parsed).value();
-            if (!FigureRules.accept(indicator, value, year, unit, sheetName, cell, issues)) {
+            if (!FigureRules.accept(indicator, value, year, unit, sheetName, reference, issues)) {
                 continue;
             }
             facts.add(new Fact(indicator.code(), year, value, sheetName.orElseThrow(), reference));
