@@ -4,7 +4,6 @@ import vn.pcmd.core.catalog.Form;
 import vn.pcmd.core.units.UnitLevel;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -53,26 +52,8 @@ public record Submission(
 
     /** The years the facts are of, in order. */
     public SortedSet<Integer> yearsReported() {
-        // hundreds of facts over a few years: the distinct years are found in an int array and only they are boxed
-        int[] distinct = new int[8];
-        int count = 0;
-        for (Fact fact : facts) {
-            int year = fact.year();
-            int index = 0;
-            while (index < count && distinct[index] != year) {
-                index++;
-            }
-            if (index == count) {
-                if (count == distinct.length) {
-                    distinct = Arrays.copyOf(distinct, count * 2);
-                }
-                distinct[count++] = year;
-            }
-        }
         SortedSet<Integer> years = new TreeSet<>();
-        for (int index = 0; index < count; index++) {
-            years.add(distinct[index]);
-        }
+        facts.forEach(fact -> years.add(fact.year()));
         return years;
     }
 }

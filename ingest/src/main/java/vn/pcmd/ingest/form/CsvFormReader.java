@@ -113,7 +113,10 @@ public final class CsvFormReader {
             submissions.add(new Submission(name, sha256, key.form(), unit.unit().code(), unit.unit().name(), unit.unit().level(), unit.unit().provinceCode(),
                     key.agency(), catalog.period().code(), Optional.empty(), sheet.get(), facts, List.of()));
         });
-        submissions.forEach(submission -> FigureRules.checkBreakdowns(catalog, FigureRules.byIndicator(submission.facts()), issues));
+        for (Submission submission : submissions) {
+            Map<String, List<Fact>> figures = FigureRules.byIndicator(submission.facts());
+            FigureRules.checkBreakdowns(catalog, figures.keySet(), code -> figures.getOrDefault(code, List.of()), issues);
+        }
         if (issues.hasErrors()) {
             return FileOutcome.rejected(name, issues.issues());
         }

@@ -9,10 +9,12 @@ import vn.pcmd.ingest.IssueCode;
 import vn.pcmd.ingest.UnitRegistry;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The rules every figure obeys, whether it came from a workbook's cell or a CSV line. */
 final class FigureRules {
@@ -44,17 +46,18 @@ final class FigureRules {
 
     /**
      * "Of which" figures above their total, where the catalog says the rule holds, each at the breakdown's cell.
-     * {@code figuresByIndicator} holds each indicator's figures, in the order the issues are to be reported.
+     * {@code indicatorCodes} are the indicators with figures, in the order their issues are to be reported;
+     * {@code figuresOf} gives an indicator's figures, or none.
      */
-    static void checkBreakdowns(Catalog catalog, Map<String, List<Fact>> figuresByIndicator, IssueBuilder issues) {
+    static void checkBreakdowns(Catalog catalog, Collection<String> indicatorCodes, Function<String, List<Fact>> figuresOf, IssueBuilder issues) {
         // a breakdown's total is found by its code among the submission's few rows, and its year among a row's few figures
-        for (Map.Entry<String, List<Fact>> figures : figuresByIndicator.entrySet()) {
-            Indicator indicator = catalog.indicator(figures.getKey()).orElseThrow();
+        for (String code : indicatorCodes) {
+            Indicator indicator = catalog.indicator(code).orElseThrow();
             if (indicator.parentCode().isEmpty() || !indicator.ofWhichWithinTotal()) {
                 continue;
             }
-            List<Fact> totals = figuresByIndicator.getOrDefault(indicator.parentCode().get(), List.of());
-            for (Fact fact : figures.getValue()) {
+            List<Fact> totals = figuresOf.apply(indicator.parentCode().get());
+            for (Fact fact : figuresOf.apply(code)) {
                 for (Fact total : totals) {
                     if (total.year() == fact.year() && fact.value() > total.value()) {
                         Indicator parent = catalog.indicator(total.indicatorCode()).orElseThrow();

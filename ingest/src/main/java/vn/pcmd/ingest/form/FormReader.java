@@ -409,7 +409,7 @@ public final class FormReader {
             String label = labelCell == null || labelCell.kind() != CellValue.Kind.STRING ? "" : labelCell.text();
             Optional<String> code = header.codeColumn().map(row::cell).filter(cell -> !cell.isBlank()).map(cell -> cell.text().strip());
             boolean hasValues = false;
-            for (int column : header.yearColumns().values()) {
+            for (int column : header.yearColumnsInOrder()) {
                 CellValue cell = row.cell(column);
                 hasValues |= cell != null && !cell.isBlank();
             }
@@ -456,12 +456,10 @@ public final class FormReader {
             factCount += row.facts().size();
         }
         List<Fact> facts = new ArrayList<>(factCount);
-        Map<String, List<Fact>> figuresByIndicator = new LinkedHashMap<>();
-        for (Map.Entry<String, MatchedRow> row : matched.entrySet()) {
-            facts.addAll(row.getValue().facts());
-            figuresByIndicator.put(row.getKey(), row.getValue().facts());
+        for (MatchedRow row : matched.values()) {
+            facts.addAll(row.facts());
         }
-        FigureRules.checkBreakdowns(catalog, figuresByIndicator, issues);
+        FigureRules.checkBreakdowns(catalog, matched.keySet(), code -> Optional.ofNullable(matched.get(code)).map(MatchedRow::facts).orElse(List.of()), issues);
         return new RowsRead(facts, inferred);
     }
 
