@@ -190,7 +190,7 @@ public final class IngestBenchmark {
         return new Phase((System.nanoTime() - start) / 1e9, (ProcessCpu.nanos() - processCpu) / 1e9, events.get());
     }
 
-    private static long scan(XMLInputFactory factory, List<Path> files) throws Exception {
+    static long scan(XMLInputFactory factory, List<Path> files) throws Exception {
         long count = 0;
         for (Path file : files) {
             if (InputFiles.isCsv(file)) {

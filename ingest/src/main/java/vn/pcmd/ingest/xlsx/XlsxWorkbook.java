@@ -3,7 +3,6 @@ package vn.pcmd.ingest.xlsx;
 import com.ctc.wstx.stax.WstxInputFactory;
 import org.codehaus.stax2.XMLInputFactory2;
 import org.codehaus.stax2.XMLStreamReader2;
-import org.codehaus.stax2.typed.TypedValueDecoder;
 
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -463,30 +462,22 @@ public final class XlsxWorkbook implements AutoCloseable {
         ERROR
     }
 
-    /**
-     * Reads an attribute's text where the parser holds it, without making a String of it: a national run reads
-     * millions of cells, and the Strings of their {@code r} and {@code t} attributes showed in its profile. The
-     * parser hands over its characters, already stripped of surrounding white space; they are read at once. One per
-     * sheet being read.
-     */
-    private static final class AttributeText extends TypedValueDecoder {
-        private static final char[] NO_CHARACTERS = {};
-        private char[] characters = NO_CHARACTERS;
-        private int start;
-        private int end;
+    /** Reads the attributes of a sheet's rows and cells from the parser's characters. One per sheet being read. */
+    private static final class AttributeText {
+        private final AttributeCharacters text = new AttributeCharacters();
 
         /** A cell's address, packed as {@link CellReference#parse(char[], int, int)} packs it; -1 if it is none. */
         long address(XMLStreamReader2 xml, int attribute, ZipEntry part) throws XlsxException, IOException {
             read(xml, attribute, part);
-            return CellReference.parse(characters, start, end);
+            return CellReference.parse(text.characters(), text.start(), text.end());
         }
 
         CellType cellType(XMLStreamReader2 xml, int attribute, ZipEntry part) throws XlsxException, IOException {
             read(xml, attribute, part);
-            if (end - start != 1) {
+            if (text.end() - text.start() != 1) {
                 return CellType.TEXT;
             }
-            return switch (characters[start]) {
+            return switch (text.characters()[text.start()]) {
                 case 'n' -> CellType.NUMBER;
                 case 's' -> CellType.SHARED_STRING;
                 case 'b' -> CellType.BOOLEAN;
@@ -497,37 +488,18 @@ public final class XlsxWorkbook implements AutoCloseable {
 
         int rowNumber(XMLStreamReader2 xml, int attribute, ZipEntry part, String sheet) throws XlsxException, IOException {
             read(xml, attribute, part);
-            int row = digits(characters, start, end - start);
+            int row = digits(text.characters(), text.start(), text.end() - text.start());
             // anything but plain digits is read as text, which names it if it is no row number
             return row >= 1 ? row : parseRowNumber(xml.getAttributeValue(attribute), sheet);
         }
 
         private void read(XMLStreamReader2 xml, int attribute, ZipEntry part) throws XlsxException, IOException {
             try {
-                xml.getAttributeAs(attribute, this);
+                text.read(xml, attribute);
             }
             catch (XMLStreamException e) {
                 throw badXml(e, part);
             }
-        }
-
-        @Override
-        public void decode(String text) {
-            decode(text.toCharArray(), 0, text.length());
-        }
-
-        @Override
-        public void decode(char[] text, int from, int to) {
-            characters = text;
-            start = from;
-            end = to;
-        }
-
-        @Override
-        public void handleEmptyValue() {
-            characters = NO_CHARACTERS;
-            start = 0;
-            end = 0;
         }
     }
 
