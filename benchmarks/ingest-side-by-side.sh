@@ -17,11 +17,8 @@ rounds="${3:-3}"
 forms="$work/forms"
 command -v taskset >/dev/null || { echo "taskset (util-linux) is needed" >&2; exit 2; }
 [[ "$(nproc)" -ge 2 ]] || { echo "two cores are needed, one for each version" >&2; exit 2; }
-if [[ ! -f "$forms/manifest.csv" ]]; then
-  rm -rf "$forms"
-  echo "== generate (national, seed 1) into $forms"
-  ./pcmd generate --out "$forms" --scope national --seed 1
-fi
+source benchmarks/national-forms.sh
+national_forms "$forms"
 tree="$work/side-by-side/$other"
 if [[ ! -d "$tree" ]]; then
   git worktree add --quiet --detach "$tree" "$other"

@@ -9,11 +9,8 @@ cd "$(dirname "$0")/.."
 work="${1:-/tmp/pcmd-bench}"
 passes="${2:-6}"
 forms="$work/forms"
-if [[ ! -f "$forms/manifest.csv" ]]; then
-  rm -rf "$forms"
-  echo "== generate (national, seed 1) into $forms"
-  ./pcmd generate --out "$forms" --scope national --seed 1
-fi
+source benchmarks/national-forms.sh
+national_forms "$forms"
 pin=()
 if command -v taskset >/dev/null && [[ "$(nproc)" -ge 2 ]]; then
   pin=(taskset -c 1)

@@ -9,11 +9,8 @@ work="${1:-/tmp/pcmd-bench}"
 threads="${2:-2}"
 rounds="${3:-5}"
 forms="$work/forms"
-if [[ ! -f "$forms/manifest.csv" ]]; then
-  rm -rf "$forms"
-  echo "== generate (national, seed 1) into $forms"
-  /usr/bin/time -f "generate: %e s wall, max RSS %M KiB" ./pcmd generate --out "$forms" --scope national --seed 1
-fi
+source benchmarks/national-forms.sh
+national_forms "$forms"
 rm -rf "$work/warehouse"
 echo "== ingest benchmark"
 PCMD_MAIN=vn.pcmd.ingest.benchmark.IngestBenchmark PCMD_JAVA_OPTS="${PCMD_JAVA_OPTS:--Xmx2g}" \
