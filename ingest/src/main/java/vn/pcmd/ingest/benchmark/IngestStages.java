@@ -31,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -160,19 +159,12 @@ public final class IngestStages {
                 warm[pass - 1] = seconds[stage.ordinal()][pass];
                 againstFloor[pass - 1] = seconds[stage.ordinal()][pass] / seconds[Stage.FLOOR.ordinal()][pass];
             }
-            System.out.printf(Locale.ROOT, "  %-42s %6.2f s  %.2fx%n", stage.label, median(warm), median(againstFloor));
+            System.out.printf(Locale.ROOT, "  %-42s %6.2f s  %.2fx%n", stage.label, IngestBenchmark.median(warm), IngestBenchmark.median(againstFloor));
         }
     }
 
     private static double since(long startNanos) {
         return (ProcessCpu.nanos() - startNanos) / 1e9;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** Cells holding a value (a formula without one is not counted), in every sheet of a workbook. */
