@@ -47,12 +47,6 @@ public final class CellReference {
         return name.toString();
     }
 
-    /** Parses "C8" into {row 8, column 2}; returns null if the text is not an address. */
-    static int[] parse(String reference) {
-        long parsed = parse(reference.toCharArray(), 0, reference.length());
-        return parsed < 0 ? null : new int[] {row(parsed), column(parsed)};
-    }
-
     /**
      * Parses the address in {@code characters[start, end)}, as the XML parser holds it, into a row and a column packed in
      * one long (read them with {@link #row} and {@link #column}); -1 if the text is not an address.

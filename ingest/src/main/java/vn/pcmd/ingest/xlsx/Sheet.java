@@ -5,17 +5,14 @@ import java.util.List;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The cells of one worksheet, by 1-based row and 0-based column, with its merged ranges. Rows are arrays of cells
- * rather than maps: a form is a small dense grid, read thousands of times in one run.
+ * The cells of one worksheet, by 1-based row and 0-based column. Rows are arrays of cells rather than maps: a form is
+ * a small dense grid, read thousands of times in one run. Merged ranges are not kept: a merged block's value sits in
+ * its top-left cell, which is all a form's header needs of it.
  */
 public final class Sheet {
     private final String name;
     private final boolean hidden;
     private final List<Row> rows;
-    private final List<MergedRange> mergedRanges;
-
-    /** A merged block; its value sits in the top-left cell. */
-    public record MergedRange(int firstRow, int firstColumn, int lastRow, int lastColumn) {}
 
     /** A row holding at least one cell. */
     public static final class Row {
@@ -43,11 +40,10 @@ public final class Sheet {
         }
     }
 
-    Sheet(String name, boolean hidden, List<Row> rows, List<MergedRange> mergedRanges) {
+    Sheet(String name, boolean hidden, List<Row> rows) {
         this.name = requireNonNull(name, "name is null");
         this.hidden = hidden;
         this.rows = List.copyOf(rows);
-        this.mergedRanges = List.copyOf(mergedRanges);
     }
 
     public String name() {
@@ -61,9 +57,5 @@ public final class Sheet {
     /** Rows that hold at least one cell, in row order. */
     public List<Row> rows() {
         return rows;
-    }
-
-    public List<MergedRange> mergedRanges() {
-        return mergedRanges;
     }
 }

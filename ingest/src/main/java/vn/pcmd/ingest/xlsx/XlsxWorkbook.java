@@ -245,7 +245,6 @@ public final class XlsxWorkbook implements AutoCloseable {
             throw XlsxException.inSheet(entry.name(), "xlsx.missingSheetPart", entry.name());
         }
         Grid grid = new Grid();
-        List<Sheet.MergedRange> merged = new ArrayList<>();
         AttributeText attribute = new AttributeText();
         try (InputStream input = inflate(zipEntry)) {
             XMLStreamReader2 xml = parser(input, zipEntry);
@@ -299,13 +298,6 @@ public final class XlsxWorkbook implements AutoCloseable {
                         }
                         case "is" -> inline = new StringBuilder();
                         case "t" -> inInlineText = inline != null;
-                        case "mergeCell" -> {
-                            String reference = xml.getAttributeValue(null, "ref");
-                            Sheet.MergedRange range = reference == null ? null : mergedRange(reference);
-                            if (range != null) {
-                                merged.add(range);
-                            }
-                        }
                         default -> { }
                     }
                 }
@@ -357,7 +349,7 @@ public final class XlsxWorkbook implements AutoCloseable {
                 }
             }
         }
-        return new Sheet(entry.name(), entry.hidden(), grid.rows(), merged);
+        return new Sheet(entry.name(), entry.hidden(), grid.rows());
     }
 
     /**
@@ -514,16 +506,6 @@ public final class XlsxWorkbook implements AutoCloseable {
         catch (NumberFormatException e) {
             throw XlsxException.inSheet(sheet, "xlsx.badRowNumber", sheet, text);
         }
-    }
-
-    private static Sheet.MergedRange mergedRange(String reference) {
-        String[] corners = reference.split(":");
-        if (corners.length != 2) {
-            return null;
-        }
-        int[] first = CellReference.parse(corners[0]);
-        int[] last = CellReference.parse(corners[1]);
-        return first == null || last == null ? null : new Sheet.MergedRange(first[0], first[1], last[0], last[1]);
     }
 
     private InputStream inflate(ZipEntry entry) throws XlsxException, IOException {
