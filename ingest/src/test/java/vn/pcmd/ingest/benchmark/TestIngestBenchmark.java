@@ -12,6 +12,8 @@ import vn.pcmd.ingest.testing.TestingIngest;
 import vn.pcmd.ingest.warehouse.Warehouse;
 import vn.pcmd.ingest.xlsx.XlsxLimits;
 
+import javax.tools.ToolProvider;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -118,5 +120,16 @@ class TestIngestBenchmark {
             System.setOut(standardOut);
         }
         return printed.toString(UTF_8);
+    }
+
+    /** The profiling harness is a source file that benchmarks/profile-ingest.sh runs, outside the build: it must still compile. */
+    @Test
+    void profilingHarnessCompilesAgainstTheCode() {
+        Path source = Path.of("..", "benchmarks", "ProfileIngest.java");
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", temp.toString(), "-cp", System.getProperty("java.class.path"),
+                source.toString());
+        assertThat(status).as(errors.toString(UTF_8)).isZero();
+        assertThat(temp.resolve("ProfileIngest.class")).exists();
     }
 }
