@@ -26,7 +26,10 @@ profiler="$work/async-profiler"
 jar="$profiler/async-profiler-$version.jar"
 if [[ ! -f "$jar" ]]; then
   echo "== fetch async-profiler $version (Maven Central)"
-  mvn -B -q -N dependency:copy -Dartifact="tools.profiler:async-profiler:$version" -DoutputDirectory="$profiler"
+  if ! log=$(mvn -B -q -N dependency:copy -Dartifact="tools.profiler:async-profiler:$version" -DoutputDirectory="$profiler" 2>&1); then
+    echo "$log" >&2
+    exit 1
+  fi
 fi
 if [[ ! -f "$profiler/$platform/libasyncProfiler.so" ]]; then
   (cd "$profiler" && "${JAVA_HOME:+$JAVA_HOME/bin/}jar" xf "async-profiler-$version.jar" "$platform/libasyncProfiler.so")
