@@ -104,6 +104,17 @@ class TestIngestBenchmark {
         }
     }
 
+    /** The profiling harness is a source file that benchmarks/profile-ingest.sh runs, outside the build: it must still compile. */
+    @Test
+    void profilingHarnessCompilesAgainstTheCode() {
+        Path source = Path.of("..", "benchmarks", "ProfileIngest.java");
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", temp.toString(), "-cp", System.getProperty("java.class.path"),
+                source.toString());
+        assertThat(status).as(errors.toString(UTF_8)).isZero();
+        assertThat(temp.resolve("ProfileIngest.class")).exists();
+    }
+
     /** A benchmark's entry point, as the scripts call it. */
     private interface Benchmark {
         void main(String[] arguments) throws Exception;
@@ -120,16 +131,5 @@ class TestIngestBenchmark {
             System.setOut(standardOut);
         }
         return printed.toString(UTF_8);
-    }
-
-    /** The profiling harness is a source file that benchmarks/profile-ingest.sh runs, outside the build: it must still compile. */
-    @Test
-    void profilingHarnessCompilesAgainstTheCode() {
-        Path source = Path.of("..", "benchmarks", "ProfileIngest.java");
-        ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", temp.toString(), "-cp", System.getProperty("java.class.path"),
-                source.toString());
-        assertThat(status).as(errors.toString(UTF_8)).isZero();
-        assertThat(temp.resolve("ProfileIngest.class")).exists();
     }
 }
