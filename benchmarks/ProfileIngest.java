@@ -1,4 +1,5 @@
 import vn.pcmd.core.FileTrees;
+import vn.pcmd.core.ProcessCpu;
 import vn.pcmd.core.Progress;
 import vn.pcmd.core.catalog.Catalog;
 import vn.pcmd.core.catalog.CatalogLoader;
@@ -13,7 +14,6 @@ import vn.pcmd.ingest.warehouse.Warehouse;
 import vn.pcmd.ingest.xlsx.XlsxLimits;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -86,12 +86,12 @@ public final class ProfileIngest {
                     profiler.execute("start,event=itimer,interval=1ms,threads");
                 }
                 long start = System.nanoTime();
-                long cpu = processCpuNanos();
+                long cpu = ProcessCpu.nanos();
                 IngestResult result = ingestor.ingest(new Warehouse(warehouse), files, ReadOptions.NONE, Progress.NONE);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (profiling) {
                     profiler.execute("stop");
-                    profiledCpuNanos += processCpuNanos() - cpu;
+                    profiledCpuNanos += ProcessCpu.nanos() - cpu;
                 }
                 System.out.printf(Locale.ROOT, "ingest %d (%s): %.2f s, %d facts%n", pass, profiling ? "profiled" : "warming up", seconds, result.factsWritten());
             }
@@ -103,10 +103,6 @@ public final class ProfileIngest {
         profiler.execute("collapsed,file=" + collapsed.toAbsolutePath());
         summarize(collapsed, profiledCpuNanos / 1e9);
         System.out.println("stacks, collapsed (for a flame graph): " + collapsed);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** async-profiler's Java API, from its jar; its native library is the one the script took out of that jar. */
